@@ -1,0 +1,5 @@
+import { StartScreen } from './features/start/StartScreen.tsx';
+
+export function App() {
+  return <StartScreen />;
+}

@@ -1,0 +1,19 @@
+import { About } from '../about/About.tsx';
+
+export function StartScreen() {
+  return (
+    <main className="start">
+      <header className="start__header">
+        <h1>Planescope</h1>
+        <p className="start__tagline">
+          Explore fetal-ultrasound plane datasets in your browser, on your own machine.
+        </p>
+      </header>
+      <p className="start__privacy">
+        Your images stay on this computer: Planescope reads the folder you choose, uploads nothing
+        and never writes into it.
+      </p>
+      <About />
+    </main>
+  );
+}
