@@ -37,8 +37,22 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: reactHooks.configs.recommended.rules,
   },
-  layer(['src/core/**'], ['react', 'react-dom', '**/io/**', '**/state/**', '**/workers/**', '**/features/**', '**/ui/**']),
-  layer(['src/io/**', 'src/workers/**'], ['react', 'react-dom', '**/state/**', '**/features/**', '**/ui/**']),
+  layer(
+    ['src/core/**'],
+    [
+      'react',
+      'react-dom',
+      '**/io/**',
+      '**/state/**',
+      '**/workers/**',
+      '**/features/**',
+      '**/ui/**',
+    ],
+  ),
+  layer(
+    ['src/io/**', 'src/workers/**'],
+    ['react', 'react-dom', '**/state/**', '**/features/**', '**/ui/**'],
+  ),
   layer(['src/state/**'], ['**/features/**', '**/ui/**']),
   layer(['src/ui/**'], ['**/features/**']),
   {

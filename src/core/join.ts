@@ -1,7 +1,13 @@
 import { readDatasetCsv, type CsvFormat, type CsvRead } from './csv.ts';
 import { baseName, folderOf, isCsv, isLitter } from './paths.ts';
 import type { CsvRow } from './rows.ts';
-import { DATASET_LABEL, type DatasetId, type FileMeta, type ImageRecord, type Problem } from './types.ts';
+import {
+  DATASET_LABEL,
+  type DatasetId,
+  type FileMeta,
+  type ImageRecord,
+  type Problem,
+} from './types.ts';
 
 /** One dataset found in the folder: its CSV, the folder it sits in, and how much of it is here. */
 export interface DatasetSource {
@@ -46,7 +52,9 @@ export function csvPathsOf(files: readonly FileMeta[]): string[] {
 export function joinFolder(files: readonly FileMeta[], csvs: readonly CsvRead[]): FolderJoin {
   const content = files.filter((file) => !isLitter(file.path) && !isCsv(file.path));
   const byPath = new Map(content.map((file) => [file.path, file]));
-  const byName = groupByName(content);
+  // Only a layout we do not know needs the files grouped by name: group them on first need.
+  let grouped: Map<string, FileMeta[]> | null = null;
+  const byName = () => (grouped ??= groupByName(content));
   const claimed = new Set<string>();
 
   const sources: DatasetSource[] = [];
@@ -161,7 +169,7 @@ function locate(
   root: string,
   name: string,
   byPath: ReadonlyMap<string, FileMeta>,
-  byName: ReadonlyMap<string, readonly FileMeta[]>,
+  byName: () => ReadonlyMap<string, readonly FileMeta[]>,
   claimed: ReadonlySet<string>,
 ): FileMeta | null {
   for (const path of candidates) {
@@ -169,7 +177,7 @@ function locate(
     if (file !== undefined) return file;
   }
   // A layout we do not know: take the file of that name below the root, if there is just one.
-  const elsewhere = (byName.get(`${name}.png`) ?? []).filter(
+  const elsewhere = (byName().get(`${name}.png`) ?? []).filter(
     (file) => file.path.startsWith(root) && !claimed.has(file.path),
   );
   return elsewhere.length === 1 ? (elsewhere[0] ?? null) : null;

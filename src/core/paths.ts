@@ -1,16 +1,14 @@
 // Relative paths inside the chosen folder are `/`-separated, with no leading slash.
 
-const LITTER_NAMES = new Set(['thumbs.db', 'desktop.ini']);
+// A dot-file or dot-folder at any level, `__MACOSX` at any level, or the two Windows files.
+const LITTER = /(?:^|\/)(?:\.|__MACOSX(?:\/|$))|(?:^|\/)(?:thumbs\.db|desktop\.ini)$/i;
 
 /**
  * True for operating-system litter that a load skips without a word: dot-files and anything in a
  * dot-folder, `Thumbs.db`, `desktop.ini`, and anything under `__MACOSX/`.
  */
 export function isLitter(path: string): boolean {
-  const parts = path.split('/');
-  const base = parts[parts.length - 1] ?? '';
-  if (LITTER_NAMES.has(base.toLowerCase())) return true;
-  return parts.some((part) => part.startsWith('.') || part === '__MACOSX');
+  return LITTER.test(path);
 }
 
 /** The folder part of a path, with its trailing `/` ('' for a file at the root). */

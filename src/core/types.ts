@@ -86,4 +86,5 @@ export interface PngHeader {
 }
 
 /** A result that is either a value or a reason; expected failures are values, not exceptions. */
-export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly reason: string };
+export type Result<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly reason: string };

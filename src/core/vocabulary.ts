@@ -66,7 +66,9 @@ export const AFRICAN_COUNTRY_BY_CODE: Readonly<Record<string, string>> = {
 };
 
 export const AFRICAN_PLANES: ReadonlySet<string> = new Set(Object.values(AFRICAN_PLANE_BY_NUMBER));
-export const AFRICAN_COUNTRIES: ReadonlySet<string> = new Set(Object.values(AFRICAN_COUNTRY_BY_CODE));
+export const AFRICAN_COUNTRIES: ReadonlySet<string> = new Set(
+  Object.values(AFRICAN_COUNTRY_BY_CODE),
+);
 
 export const FETAL_COUNTRY = 'Spain';
 

@@ -43,7 +43,9 @@ describe('readDatasetCsv on the published FETAL_PLANES_DB CSV', () => {
     expect(tally(read.rows, (r) => r.brainPlane ?? '')).toEqual(countColumn(plain, 'Brain_plane'));
     expect(tally(read.rows, (r) => r.operator ?? '')).toEqual(countColumn(plain, 'Operator'));
     expect(tally(read.rows, (r) => r.machine ?? '')).toEqual(countColumn(plain, 'US_Machine'));
-    expect(tally(read.rows, (r) => r.split)).toEqual(relabel(countColumn(plain, 'Train'), SPLIT_OF));
+    expect(tally(read.rows, (r) => r.split)).toEqual(
+      relabel(countColumn(plain, 'Train'), SPLIT_OF),
+    );
     expect(tally(read.rows, (r) => r.country)).toEqual(new Map([['Spain', plain.length - 1]]));
     expect(new Set(read.rows.map((r) => r.patient))).toEqual(
       new Set(plain.slice(1).map((fields) => fields[1])),
@@ -73,7 +75,9 @@ describe('readDatasetCsv on the published African planes CSV', () => {
     expect(read.rows).toHaveLength(plain.length - 1);
     expect(tally(read.rows, (r) => r.plane)).toEqual(countColumn(plain, 'Plane'));
     expect(tally(read.rows, (r) => r.country)).toEqual(countColumn(plain, 'Center'));
-    expect(tally(read.rows, (r) => r.split)).toEqual(relabel(countColumn(plain, 'Train'), SPLIT_OF));
+    expect(tally(read.rows, (r) => r.split)).toEqual(
+      relabel(countColumn(plain, 'Train'), SPLIT_OF),
+    );
   });
 
   it('keys patients by country and number, since numbers repeat across countries', () => {
@@ -97,7 +101,14 @@ describe('readDatasetCsv on the copies people make', () => {
     'CRLF line endings': FETAL_CSV.replace(/\n/g, '\r\n'),
     'a comma delimiter': FETAL_CSV.replace(/;/g, ','),
     'quoted fields': lines
-      .map((line) => (line === '' ? '' : line.split(';').map((f) => `"${f}"`).join(';')))
+      .map((line) =>
+        line === ''
+          ? ''
+          : line
+              .split(';')
+              .map((f) => `"${f}"`)
+              .join(';'),
+      )
       .join('\n'),
     'no trailing space': FETAL_CSV.replace(/ \n/g, '\n'),
     'no final newline': FETAL_CSV.trimEnd(),
@@ -122,7 +133,8 @@ describe('readDatasetCsv on the copies people make', () => {
   });
 
   it('finds columns by name whatever their order and letter case', () => {
-    const text = 'filename,center,train,plane,patient_num\npatient001_DZA_plane0,Algeria,0,Fetal abdomen,1\n';
+    const text =
+      'filename,center,train,plane,patient_num\npatient001_DZA_plane0,Algeria,0,Fetal abdomen,1\n';
     const read = expectDataset(readDatasetCsv('a.csv', text));
     expect(read.rows[0]).toEqual(africanReference[0]);
   });
@@ -182,7 +194,8 @@ describe('readDatasetCsv on broken rows', () => {
   });
 
   it('flags an African name whose country code disagrees with the centre', () => {
-    const text = 'Patient_num,Plane,Train,Center,Filename\n1,Fetal brain,1,Ghana,patient001_DZA_plane1\n';
+    const text =
+      'Patient_num,Plane,Train,Center,Filename\n1,Fetal brain,1,Ghana,patient001_DZA_plane1\n';
     const read = expectDataset(readDatasetCsv('a.csv', text));
     expect(read.rows[0]?.country).toBe('Ghana');
     expect(read.problems[0]).toMatchObject({ kind: 'row-name', column: 'Filename', line: 2 });

@@ -36,9 +36,13 @@ describe('joinFolder on the layouts people download', () => {
   });
 
   it('finds the African images in their country folders', () => {
-    const result = join(africanFiles('', 'countries'), { 'African_planes_database.csv': AFRICAN_CSV });
+    const result = join(africanFiles('', 'countries'), {
+      'African_planes_database.csv': AFRICAN_CSV,
+    });
     expect(result.problems).toEqual([]);
-    expect(result.records.map((r) => r.path)).toEqual(africanFiles('', 'countries').map((f) => f.path));
+    expect(result.records.map((r) => r.path)).toEqual(
+      africanFiles('', 'countries').map((f) => f.path),
+    );
   });
 
   it('finds the African images flattened into Images/', () => {
@@ -83,9 +87,12 @@ describe('joinFolder on what real folders get wrong', () => {
   const images = names.map((name) => meta(`Images/${name}.png`));
 
   it('reports each missing image by path and CSV row, and keeps its row', () => {
-    const result = join([images[0], images[2], images[3]].flatMap((f) => (f ? [f] : [])), {
-      'db.csv': csv,
-    });
+    const result = join(
+      [images[0], images[2], images[3]].flatMap((f) => (f ? [f] : [])),
+      {
+        'db.csv': csv,
+      },
+    );
     expect(result.records).toHaveLength(5);
     expect(result.files.map((file) => file !== null)).toEqual([true, false, true, true, false]);
     expect(result.problems).toEqual([
@@ -104,7 +111,13 @@ describe('joinFolder on what real folders get wrong', () => {
   });
 
   it('skips operating-system litter without a word', () => {
-    const litter = ['.DS_Store', 'Images/Thumbs.db', 'desktop.ini', '__MACOSX/Images/._a.png', '.git/x.csv'];
+    const litter = [
+      '.DS_Store',
+      'Images/Thumbs.db',
+      'desktop.ini',
+      '__MACOSX/Images/._a.png',
+      '.git/x.csv',
+    ];
     const result = join([...images, ...litter.map((path) => meta(path))], { 'db.csv': csv });
     expect(result.problems).toEqual([]);
   });
@@ -112,7 +125,9 @@ describe('joinFolder on what real folders get wrong', () => {
   it('explores a CSV without any of its images as metadata, with one problem', () => {
     const result = join([], { 'db.csv': csv });
     expect(result.records).toHaveLength(5);
-    expect(result.problems).toEqual([expect.objectContaining({ kind: 'metadata-only', file: 'db.csv' })]);
+    expect(result.problems).toEqual([
+      expect.objectContaining({ kind: 'metadata-only', file: 'db.csv' }),
+    ]);
   });
 
   it('names the header of a CSV that is neither dataset, and loads the rest', () => {

@@ -14,12 +14,14 @@ describe('isLitter', () => {
     expect(isLitter(path)).toBe(true);
   });
 
-  it.each(['Images/a.png', 'FETAL_PLANES_DB_data.csv', 'Algeria/patient001_DZA_plane0.png', 'x (1).png'])(
-    'keeps %s',
-    (path) => {
-      expect(isLitter(path)).toBe(false);
-    },
-  );
+  it.each([
+    'Images/a.png',
+    'FETAL_PLANES_DB_data.csv',
+    'Algeria/patient001_DZA_plane0.png',
+    'x (1).png',
+  ])('keeps %s', (path) => {
+    expect(isLitter(path)).toBe(false);
+  });
 });
 
 describe('folderOf and baseName', () => {
@@ -40,7 +42,10 @@ describe('isCsv', () => {
 
 describe('stripCommonRoot', () => {
   it('drops the chosen folder name the folder input puts first', () => {
-    expect(stripCommonRoot(['FETAL/db.csv', 'FETAL/Images/a.png'])).toEqual(['db.csv', 'Images/a.png']);
+    expect(stripCommonRoot(['FETAL/db.csv', 'FETAL/Images/a.png'])).toEqual([
+      'db.csv',
+      'Images/a.png',
+    ]);
   });
 
   it('leaves paths alone when they do not share a first folder', () => {

@@ -8,8 +8,8 @@ export function About() {
         you can browse it, count it and find what is wrong with it before you train on it.
       </p>
       <p>
-        Nothing leaves your machine: there is no upload, no analytics and no third-party server,
-        and the folder is opened read-only.
+        Nothing leaves your machine: there is no upload, no analytics and no third-party server, and
+        the folder is opened read-only.
       </p>
       <h3>Datasets it reads</h3>
       <ul className="about__datasets">
