@@ -1,0 +1,128 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import {
+  useEffect,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type CSSProperties,
+  type KeyboardEvent,
+} from 'react';
+import { gridColumns, isGridKey, moveFocus, rowHeight, TILE_GAP } from '../../core/gridLayout.ts';
+import { useApp, useData, useOrderedSelection } from '../../state/derived.ts';
+import { useSession } from '../../state/react.ts';
+import { useElementWidth } from '../../ui/useElementWidth.ts';
+import { Tile } from './Tile.tsx';
+
+/** Every image the filters keep, as a virtualized grid: only the rows on screen are in the DOM. */
+export function ImageGrid() {
+  const session = useSession();
+  const data = useData();
+  const ids = useOrderedSelection();
+  const tileSize = useApp((state) => state.view.tileSize);
+  const scroller = useRef<HTMLDivElement>(null);
+  const width = useElementWidth(scroller);
+  const columns = gridColumns(width, tileSize);
+  const rows = Math.ceil(ids.length / columns);
+  const [focus, setFocus] = useState(0);
+  const focusAfterRender = useRef(false);
+
+  // The React Compiler is not used here, so the virtualizer's unmemoizable API is safe.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: rows,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => rowHeight(tileSize),
+    overscan: 2,
+  });
+  useLayoutEffect(() => virtualizer.measure(), [virtualizer, tileSize, columns]);
+
+  const items = virtualizer.getVirtualItems();
+  const firstRow = items[0]?.index ?? 0;
+  const lastRow = items.at(-1)?.index ?? -1;
+  useEffect(() => {
+    const visible: number[] = [];
+    for (let row = firstRow; row <= lastRow; row++) {
+      for (let at = row * columns; at < Math.min(ids.length, (row + 1) * columns); at++) {
+        const id = ids[at];
+        if (id !== undefined) visible.push(id);
+      }
+    }
+    session.show(visible);
+  }, [session, ids, columns, firstRow, lastRow]);
+
+  const current = Math.min(focus, Math.max(0, ids.length - 1));
+  useEffect(() => {
+    if (!focusAfterRender.current) return;
+    focusAfterRender.current = false;
+    const cell = scroller.current?.querySelector<HTMLElement>(`[data-position="${current}"]`);
+    cell?.focus({ preventScroll: true });
+  });
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (!isGridKey(event.key)) return;
+    event.preventDefault();
+    const pageRows = Math.max(
+      1,
+      Math.floor((scroller.current?.clientHeight ?? 0) / rowHeight(tileSize)),
+    );
+    const next = moveFocus(
+      current,
+      event.key,
+      columns,
+      ids.length,
+      pageRows,
+      event.ctrlKey || event.metaKey,
+    );
+    focusAfterRender.current = true;
+    setFocus(next);
+    virtualizer.scrollToIndex(Math.floor(next / columns), { align: 'auto' });
+  };
+
+  if (data === null) return null;
+  return (
+    <div
+      ref={scroller}
+      className="grid-scroller"
+      role="grid"
+      aria-label="Images"
+      aria-rowcount={rows}
+      aria-colcount={columns}
+      onKeyDown={onKeyDown}
+      style={{ '--tile': `${tileSize}px` } as CSSProperties}
+    >
+      <div className="grid-canvas" style={{ height: virtualizer.getTotalSize() }}>
+        {items.map((item) => (
+          <div
+            key={item.key}
+            role="row"
+            aria-rowindex={item.index + 1}
+            className="grid-row"
+            style={{
+              transform: `translateY(${item.start}px)`,
+              gap: TILE_GAP,
+              height: rowHeight(tileSize),
+            }}
+          >
+            {Array.from({ length: columns }, (_, column) => {
+              const position = item.index * columns + column;
+              const id = ids[position];
+              const record = id === undefined ? undefined : data.index.records[id];
+              if (id === undefined || record === undefined) return null;
+              return (
+                <Tile
+                  key={id}
+                  id={id}
+                  position={position}
+                  record={record}
+                  present={data.index.present[id] === 1}
+                  metadataOnly={data.metadataOnly}
+                  focused={position === current}
+                />
+              );
+            })}
+          </div>
+        ))}
+      </div>
+    </div>
+  );
+}

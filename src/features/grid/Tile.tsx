@@ -1,0 +1,61 @@
+import { memo, useCallback, useSyncExternalStore } from 'react';
+import type { ImageRecord } from '../../core/types.ts';
+import { useSession } from '../../state/react.ts';
+import { UNREADABLE } from '../../state/thumbnails.ts';
+
+interface Props {
+  readonly id: number;
+  readonly position: number;
+  readonly record: ImageRecord;
+  readonly present: boolean;
+  readonly metadataOnly: boolean;
+  readonly focused: boolean;
+}
+
+/** One image of the grid: its thumbnail (or why there is none), plane and split. */
+export const Tile = memo(function Tile({
+  id,
+  position,
+  record,
+  present,
+  metadataOnly,
+  focused,
+}: Props) {
+  const { thumbnails } = useSession();
+  const subscribe = useCallback(
+    (listener: () => void) => thumbnails.subscribe(id, listener),
+    [thumbnails, id],
+  );
+  const image = useSyncExternalStore(subscribe, () => thumbnails.get(id));
+  const fileName = record.path.slice(record.path.lastIndexOf('/') + 1);
+  const split = record.split === 'Train' || record.split === 'Test' ? record.split : 'other';
+
+  return (
+    <div
+      role="gridcell"
+      className={focused ? 'tile tile--focused' : 'tile'}
+      aria-label={fileName}
+      tabIndex={focused ? 0 : -1}
+      data-position={position}
+      title={`${fileName}\n${record.plane}${record.brainPlane !== null && record.brainPlane !== 'Not A Brain' ? ` · ${record.brainPlane}` : ''} · ${record.split}`}
+    >
+      <div className="tile__picture">
+        {!present ? (
+          <span className={metadataOnly ? 'tile__note' : 'tile__note tile__note--bad'}>
+            {metadataOnly ? 'no image' : 'missing'}
+          </span>
+        ) : image === UNREADABLE ? (
+          <span className="tile__note tile__note--bad">unreadable</span>
+        ) : image === undefined ? (
+          <span className="tile__pending" />
+        ) : (
+          <img src={image} alt="" draggable={false} />
+        )}
+      </div>
+      <div className="tile__caption">
+        <span className="tile__plane">{record.plane}</span>
+        <span className={`tile__split tile__split--${split.toLowerCase()}`}>{record.split}</span>
+      </div>
+    </div>
+  );
+});

@@ -1,0 +1,94 @@
+import type { DatasetIndex } from '../core/datasetIndex.ts';
+import { EMPTY_FILTER, type FilterState } from '../core/facets.ts';
+import type { DatasetSource } from '../core/join.ts';
+import type { SortKey } from '../core/order.ts';
+import type { Problem } from '../core/types.ts';
+import type { FileEntry, FolderOrigin } from '../io/folder.ts';
+import { createStore, type Store } from './store.ts';
+
+/** Where the app is: choosing a folder, reading it, or exploring it. */
+export type Phase = 'start' | 'loading' | 'ready';
+
+/** Counts of each loading phase; `total` is what the phase will reach, when known. */
+export interface Progress {
+  readonly listed: number;
+  readonly rowsRead: number;
+  readonly headersRead: number;
+  readonly thumbnails: number;
+  /** Images the background pass is done with, readable or not. */
+  readonly scanned: number;
+  /** Images present in the folder: what the header and thumbnail passes count up to. */
+  readonly images: number;
+  /** True while the background pass over the images is still running. */
+  readonly scanning: boolean;
+}
+
+/** A folder that has been read and joined. */
+export interface OpenData {
+  readonly name: string;
+  readonly origin: FolderOrigin;
+  readonly sources: readonly DatasetSource[];
+  readonly index: DatasetIndex;
+  /** Per record id, its file entry, or null when the image is missing. */
+  readonly entries: readonly (FileEntry | null)[];
+  /** No dataset in the folder has any of its images. */
+  readonly metadataOnly: boolean;
+}
+
+/** How the grid shows the selection. */
+export interface GridView {
+  readonly sort: SortKey;
+  readonly descending: boolean;
+  /** Thumbnail edge in CSS pixels. */
+  readonly tileSize: number;
+}
+
+export interface AppState {
+  readonly phase: Phase;
+  /** A plain message for the start screen: a cancelled picker, a folder with no dataset... */
+  readonly notice: string | null;
+  readonly data: OpenData | null;
+  readonly filter: FilterState;
+  readonly progress: Progress;
+  /** What the load found, then what the background pass adds (unreadable images). */
+  readonly problems: readonly Problem[];
+  /** Bumped when image sizes change, so that derived figures are computed again. */
+  readonly sizesVersion: number;
+  readonly view: GridView;
+  /** The name of the folder "Reopen" would open, if the browser kept one. */
+  readonly lastFolder: string | null;
+}
+
+export const EMPTY_PROGRESS: Progress = {
+  listed: 0,
+  rowsRead: 0,
+  headersRead: 0,
+  thumbnails: 0,
+  scanned: 0,
+  images: 0,
+  scanning: false,
+};
+
+export const TILE_SIZES = { min: 96, max: 320, initial: 160, step: 16 } as const;
+
+/** A fresh app state: the start screen, nothing open. */
+export function initialState(): AppState {
+  return {
+    phase: 'start',
+    notice: null,
+    data: null,
+    filter: EMPTY_FILTER,
+    progress: EMPTY_PROGRESS,
+    problems: [],
+    sizesVersion: 0,
+    view: { sort: 'name', descending: false, tileSize: TILE_SIZES.initial },
+    lastFolder: null,
+  };
+}
+
+export type AppStore = Store<AppState>;
+
+/** Creates the app's store. */
+export function createAppStore(): AppStore {
+  return createStore(initialState());
+}

@@ -1,0 +1,149 @@
+import type { FacetKey, FilterState } from '../core/facets.ts';
+import { clearFilter, setQuery, toggleValue } from '../core/facets.ts';
+import { folderFromDrop } from '../io/drop.ts';
+import type { OpenedFolder } from '../io/folder.ts';
+import { folderFromInput } from '../io/folderInput.ts';
+import { folderFromHandle } from '../io/handleWalk.ts';
+import { loadDemoFolder } from '../io/demo.ts';
+import { forgetFolder, recallFolder, rememberFolder } from '../io/lastFolder.ts';
+import { ensureReadPermission, pickFolder } from '../io/picker.ts';
+import { createAppStore, type AppStore, type GridView } from './app.ts';
+import { beginListing, openListedFolder, showNotice } from './open.ts';
+import { startScan, type Scan } from './scan.ts';
+import { createThumbnails, type Thumbnails } from './thumbnails.ts';
+
+/** The app's state with every action the UI can take on it. */
+export interface Session {
+  readonly store: AppStore;
+  readonly thumbnails: Thumbnails;
+  openPicker(): Promise<void>;
+  openFiles(files: FileList | readonly File[]): Promise<void>;
+  openDrop(items: DataTransferItemList): Promise<void>;
+  reopen(): Promise<void>;
+  openDemo(): Promise<void>;
+  /** Stops what is loading: the listing and CSVs (back to start) or the image pass (kept open). */
+  cancel(): void;
+  /** Closes the folder and returns to the start screen. */
+  close(): void;
+  setFilter(filter: FilterState, how?: 'push' | 'replace'): void;
+  toggle(key: FacetKey, value: string): void;
+  search(query: string): void;
+  clearFilters(): void;
+  setView(patch: Partial<GridView>): void;
+  /** The record ids on screen, to be read first. */
+  show(ids: readonly number[]): void;
+}
+
+/** Hooks the URL binding gives the session: where filter changes go. */
+export interface FilterSink {
+  (filter: FilterState, how: 'push' | 'replace'): void;
+}
+
+/** Creates the session: a store, the thumbnails, and the actions over both. */
+export function createSession(onFilter: FilterSink = () => {}): Session {
+  const store = createAppStore();
+  const thumbnails = createThumbnails();
+  let loading: AbortController | null = null;
+  let scan: Scan | null = null;
+
+  const reset = () => {
+    loading?.abort();
+    scan?.cancel();
+    scan = null;
+    thumbnails.clear();
+  };
+
+  const open = async (
+    list: (progress: (n: number) => void, signal: AbortSignal) => Promise<OpenedFolder | null>,
+  ) => {
+    reset();
+    const controller = new AbortController();
+    loading = controller;
+    const progress = beginListing(store);
+    try {
+      const folder = await list(progress, controller.signal);
+      if (controller.signal.aborted) return;
+      if (folder === null)
+        return showNotice(store, 'Nothing to open: drop a folder, not single files.');
+      const data = await openListedFolder(store, folder, controller.signal);
+      if (data === null || controller.signal.aborted) return;
+      if (folder.handle !== null) {
+        void rememberFolder(folder.handle).then(() => store.set({ lastFolder: folder.name }));
+      }
+      onFilter(store.get().filter, 'replace');
+      if (!data.metadataOnly) scan = startScan(store, data, thumbnails);
+    } catch (error) {
+      if (controller.signal.aborted) return;
+      showNotice(store, describeFailure(error));
+    } finally {
+      if (loading === controller) loading = null;
+    }
+  };
+
+  const setFilter = (filter: FilterState, how: 'push' | 'replace' = 'push') => {
+    store.set({ filter });
+    onFilter(filter, how);
+  };
+
+  void recallFolder().then((handle) => store.set({ lastFolder: handle?.name ?? null }));
+
+  return {
+    store,
+    thumbnails,
+    async openPicker() {
+      const outcome = await pickFolder();
+      if (outcome.kind === 'cancelled') return store.set({ notice: 'No folder was opened.' });
+      if (outcome.kind === 'failed')
+        return showNotice(store, `The folder could not be opened: ${outcome.reason}`);
+      await open((progress, signal) =>
+        folderFromHandle(outcome.handle, 'picker', progress, signal),
+      );
+    },
+    openFiles: (files) => open(async () => folderFromInput(files)),
+    openDrop: (items) => open((progress) => folderFromDrop(items, progress)),
+    async reopen() {
+      const handle = await recallFolder();
+      if (handle === null) return showNotice(store, 'The last folder is no longer available.');
+      let granted: boolean;
+      try {
+        granted = await ensureReadPermission(handle);
+      } catch {
+        await forgetFolder();
+        store.set({ lastFolder: null });
+        return showNotice(store, `“${handle.name}” can no longer be found. Open it again.`);
+      }
+      if (!granted) return showNotice(store, `Permission to read “${handle.name}” was not given.`);
+      await open((progress, signal) => folderFromHandle(handle, 'picker', progress, signal));
+    },
+    openDemo: () => open((progress) => loadDemoFolder(progress)),
+    cancel() {
+      if (loading !== null) {
+        reset();
+        showNotice(store, 'Loading was cancelled.');
+      } else {
+        scan?.cancel();
+      }
+    },
+    close() {
+      reset();
+      store.set({ phase: 'start', notice: null, data: null, problems: [] });
+    },
+    setFilter,
+    toggle: (key, value) => setFilter(toggleValue(store.get().filter, key, value)),
+    search: (query) => setFilter(setQuery(store.get().filter, query), 'replace'),
+    clearFilters: () => setFilter(clearFilter(store.get().filter)),
+    setView: (patch) => store.set((state) => ({ view: { ...state.view, ...patch } })),
+    show: (ids) => scan?.show(ids),
+  };
+}
+
+function describeFailure(error: unknown): string {
+  if (error instanceof DOMException && error.name === 'NotAllowedError') {
+    return 'Permission to read the folder was denied.';
+  }
+  if (error instanceof DOMException && error.name === 'NotFoundError') {
+    return 'The folder or one of its files can no longer be found.';
+  }
+  const reason = error instanceof Error ? error.message : String(error);
+  return `The folder could not be read: ${reason}`;
+}
