@@ -9,6 +9,20 @@ export function gridColumns(width: number, tile: number, gap = TILE_GAP): number
   return Math.max(1, Math.floor((width + gap) / (tile + gap)));
 }
 
+/**
+ * Takes the grid's inner width, the column count and the asked tile edge; returns the tile edge
+ * that spreads the columns over the whole width (never smaller than asked).
+ */
+export function justifiedTile(
+  width: number,
+  columns: number,
+  tile: number,
+  gap = TILE_GAP,
+): number {
+  const spread = Math.floor((width - (columns - 1) * gap) / columns);
+  return Math.max(tile, spread);
+}
+
 /** Takes the tile edge; returns the height of one grid row, caption and gap included. */
 export function rowHeight(tile: number): number {
   return tile + TILE_CAPTION + TILE_GAP;

@@ -1,5 +1,6 @@
 import {
   gridColumns,
+  justifiedTile,
   moveFocus,
   rowHeight,
   TILE_CAPTION,
@@ -12,6 +13,13 @@ describe('gridColumns', () => {
     expect(gridColumns(6 * 160 + 5 * 8, 160, 8)).toBe(6);
     expect(gridColumns(100, 160, 8)).toBe(1);
     expect(gridColumns(0, 160, 8)).toBe(1);
+  });
+});
+
+describe('justifiedTile', () => {
+  it('widens the tiles to fill the row, never narrowing them', () => {
+    expect(justifiedTile(1000, 5, 160, 8)).toBe(193); // (1000 - 4 * 8) / 5 = 193.6
+    expect(justifiedTile(100, 1, 160, 8)).toBe(160);
   });
 });
 

@@ -7,7 +7,14 @@ import {
   type CSSProperties,
   type KeyboardEvent,
 } from 'react';
-import { gridColumns, isGridKey, moveFocus, rowHeight, TILE_GAP } from '../../core/gridLayout.ts';
+import {
+  gridColumns,
+  isGridKey,
+  justifiedTile,
+  moveFocus,
+  rowHeight,
+  TILE_GAP,
+} from '../../core/gridLayout.ts';
 import { useApp, useData, useOrderedSelection } from '../../state/derived.ts';
 import { useSession } from '../../state/react.ts';
 import { useElementWidth } from '../../ui/useElementWidth.ts';
@@ -18,10 +25,11 @@ export function ImageGrid() {
   const session = useSession();
   const data = useData();
   const ids = useOrderedSelection();
-  const tileSize = useApp((state) => state.view.tileSize);
+  const askedTile = useApp((state) => state.view.tileSize);
   const scroller = useRef<HTMLDivElement>(null);
   const width = useElementWidth(scroller);
-  const columns = gridColumns(width, tileSize);
+  const columns = gridColumns(width, askedTile);
+  const tileSize = justifiedTile(width, columns, askedTile);
   const rows = Math.ceil(ids.length / columns);
   const [focus, setFocus] = useState(0);
   const focusAfterRender = useRef(false);
