@@ -116,6 +116,7 @@ export function startScan(store: AppStore, data: OpenData, thumbnails: Thumbnail
     for (const { id } of present) request(id, 'background');
   };
 
+  store.set((state) => ({ progress: { ...state.progress, scanning: total > 0 } }));
   if (total === 0) publish(true);
   else void run();
 

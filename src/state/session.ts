@@ -23,6 +23,8 @@ export interface Session {
   openDemo(): Promise<void>;
   /** Stops what is loading: the listing and CSVs (back to start) or the image pass (kept open). */
   cancel(): void;
+  /** Takes a stopped image pass up again; what was read comes back from the cache. */
+  resumeScan(): void;
   /** Closes the folder and returns to the start screen. */
   close(): void;
   setFilter(filter: FilterState, how?: 'push' | 'replace'): void;
@@ -123,6 +125,11 @@ export function createSession(onFilter: FilterSink = () => {}): Session {
       } else {
         scan?.cancel();
       }
+    },
+    resumeScan() {
+      const data = store.get().data;
+      if (data === null || data.metadataOnly || store.get().progress.scanning) return;
+      scan = startScan(store, data, thumbnails);
     },
     close() {
       reset();

@@ -59,6 +59,10 @@ export function ImageGrid() {
   }, [session, ids, columns, firstRow, lastRow]);
 
   const current = Math.min(focus, Math.max(0, ids.length - 1));
+  // The focused cell may have scrolled out of the DOM: then the first cell on screen takes the
+  // tab stop, so that Tab still reaches the grid.
+  const rendered = current >= firstRow * columns && current < (lastRow + 1) * columns;
+  const tabStop = rendered ? current : firstRow * columns;
   useEffect(() => {
     if (!focusAfterRender.current) return;
     focusAfterRender.current = false;
@@ -96,6 +100,10 @@ export function ImageGrid() {
       aria-rowcount={rows}
       aria-colcount={columns}
       onKeyDown={onKeyDown}
+      onFocus={(event) => {
+        const position = Number((event.target as HTMLElement).dataset.position);
+        if (Number.isInteger(position) && position !== current) setFocus(position);
+      }}
       style={{ '--tile': `${tileSize}px` } as CSSProperties}
     >
       <div className="grid-canvas" style={{ height: virtualizer.getTotalSize() }}>
@@ -124,7 +132,7 @@ export function ImageGrid() {
                   record={record}
                   present={data.index.present[id] === 1}
                   metadataOnly={data.metadataOnly}
-                  focused={position === current}
+                  focused={position === tabStop}
                 />
               );
             })}

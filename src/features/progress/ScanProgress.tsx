@@ -19,7 +19,9 @@ export function ScanProgress() {
           Cancel
         </button>
       ) : (
-        <span className="scan-progress__stopped">Stopped</span>
+        <button type="button" className="button button--small" onClick={() => session.resumeScan()}>
+          Resume
+        </button>
       )}
     </div>
   );
