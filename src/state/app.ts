@@ -35,12 +35,18 @@ export interface OpenData {
   readonly metadataOnly: boolean;
 }
 
+/** The views of an open folder, as tabs. */
+export type Tab = 'grid' | 'table' | 'charts';
+
 /** How the grid shows the selection. */
 export interface GridView {
+  readonly tab: Tab;
   readonly sort: SortKey;
   readonly descending: boolean;
   /** Thumbnail edge in CSS pixels. */
   readonly tileSize: number;
+  /** One tile per patient and plane (its first frame) instead of one per image. */
+  readonly perPatient: boolean;
 }
 
 export interface AppState {
@@ -57,6 +63,8 @@ export interface AppState {
   readonly view: GridView;
   /** The name of the folder "Reopen" would open, if the browser kept one. */
   readonly lastFolder: string | null;
+  /** The record id the image viewer shows, or null when it is closed. */
+  readonly viewer: number | null;
 }
 
 export const EMPTY_PROGRESS: Progress = {
@@ -81,8 +89,15 @@ export function initialState(): AppState {
     progress: EMPTY_PROGRESS,
     problems: [],
     sizesVersion: 0,
-    view: { sort: 'name', descending: false, tileSize: TILE_SIZES.initial },
+    view: {
+      tab: 'grid',
+      sort: 'name',
+      descending: false,
+      tileSize: TILE_SIZES.initial,
+      perPatient: false,
+    },
     lastFolder: null,
+    viewer: null,
   };
 }
 

@@ -9,7 +9,13 @@ export type OnOpened = (data: OpenData) => void;
 
 /** Shows the loading screen for a folder being listed; returns the listing progress callback. */
 export function beginListing(store: AppStore): (listed: number) => void {
-  store.set({ phase: 'loading', notice: null, problems: [], progress: EMPTY_PROGRESS });
+  store.set({
+    phase: 'loading',
+    notice: null,
+    problems: [],
+    progress: EMPTY_PROGRESS,
+    viewer: null,
+  });
   return (listed) => store.set((state) => ({ progress: { ...state.progress, listed } }));
 }
 

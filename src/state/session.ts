@@ -34,6 +34,8 @@ export interface Session {
   setView(patch: Partial<GridView>): void;
   /** The record ids on screen, to be read first. */
   show(ids: readonly number[]): void;
+  /** Opens the image viewer on a record; null closes it. */
+  view(id: number | null): void;
 }
 
 /** Hooks the URL binding gives the session: where filter changes go. */
@@ -133,7 +135,7 @@ export function createSession(onFilter: FilterSink = () => {}): Session {
     },
     close() {
       reset();
-      store.set({ phase: 'start', notice: null, data: null, problems: [] });
+      store.set({ phase: 'start', notice: null, data: null, problems: [], viewer: null });
     },
     setFilter,
     toggle: (key, value) => setFilter(toggleValue(store.get().filter, key, value)),
@@ -141,6 +143,7 @@ export function createSession(onFilter: FilterSink = () => {}): Session {
     clearFilters: () => setFilter(clearFilter(store.get().filter)),
     setView: (patch) => store.set((state) => ({ view: { ...state.view, ...patch } })),
     show: (ids) => scan?.show(ids),
+    view: (id) => store.set({ viewer: id }),
   };
 }
 
