@@ -31,6 +31,14 @@ export function GridToolbar() {
         {view.descending ? 'Descending ↓' : 'Ascending ↑'}
       </button>
       <label className="grid-toolbar__field">
+        <input
+          type="checkbox"
+          checked={view.perPatient}
+          onChange={(event) => session.setView({ perPatient: event.currentTarget.checked })}
+        />
+        One tile per patient and plane
+      </label>
+      <label className="grid-toolbar__field">
         Thumbnail size{' '}
         <input
           type="range"

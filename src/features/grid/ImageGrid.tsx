@@ -15,7 +15,8 @@ import {
   rowHeight,
   TILE_GAP,
 } from '../../core/gridLayout.ts';
-import { useApp, useData, useOrderedSelection } from '../../state/derived.ts';
+import { useApp, useData } from '../../state/derived.ts';
+import { useGridTiles } from '../../state/gridTiles.ts';
 import { useSession } from '../../state/react.ts';
 import { useElementWidth } from '../../ui/useElementWidth.ts';
 import { Tile } from './Tile.tsx';
@@ -24,7 +25,7 @@ import { Tile } from './Tile.tsx';
 export function ImageGrid() {
   const session = useSession();
   const data = useData();
-  const ids = useOrderedSelection();
+  const { ids, frames } = useGridTiles();
   const askedTile = useApp((state) => state.view.tileSize);
   const scroller = useRef<HTMLDivElement>(null);
   const width = useElementWidth(scroller);
@@ -71,6 +72,8 @@ export function ImageGrid() {
   });
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const id = ids[current];
+    if (event.key === 'Enter' && id !== undefined) return session.view(id);
     if (!isGridKey(event.key)) return;
     event.preventDefault();
     const pageRows = Math.max(
@@ -100,6 +103,10 @@ export function ImageGrid() {
       aria-rowcount={rows}
       aria-colcount={columns}
       onKeyDown={onKeyDown}
+      onDoubleClick={() => {
+        const id = ids[current];
+        if (id !== undefined) session.view(id);
+      }}
       onFocus={(event) => {
         const position = Number((event.target as HTMLElement).dataset.position);
         if (Number.isInteger(position) && position !== current) setFocus(position);
@@ -133,6 +140,7 @@ export function ImageGrid() {
                   present={data.index.present[id] === 1}
                   metadataOnly={data.metadataOnly}
                   focused={position === tabStop}
+                  frames={frames?.[position] ?? null}
                 />
               );
             })}

@@ -10,6 +10,8 @@ interface Props {
   readonly present: boolean;
   readonly metadataOnly: boolean;
   readonly focused: boolean;
+  /** With one tile per patient and plane: how many images the tile stands for. */
+  readonly frames: number | null;
 }
 
 /** One image of the grid: its thumbnail (or why there is none), plane and split. */
@@ -20,6 +22,7 @@ export const Tile = memo(function Tile({
   present,
   metadataOnly,
   focused,
+  frames,
 }: Props) {
   const { thumbnails } = useSession();
   const subscribe = useCallback(
@@ -51,6 +54,7 @@ export const Tile = memo(function Tile({
         ) : (
           <img src={image} alt="" draggable={false} />
         )}
+        {frames !== null && frames > 1 && <span className="tile__frames">{frames} frames</span>}
       </div>
       <div className="tile__caption">
         <span className="tile__plane">{record.plane}</span>
