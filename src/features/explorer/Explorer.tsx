@@ -4,6 +4,7 @@ import { useData } from '../../state/derived.ts';
 import { useSession } from '../../state/react.ts';
 import { ErrorBoundary } from '../../ui/ErrorBoundary.tsx';
 import { FolderInput } from '../../ui/FolderInput.tsx';
+import { ThemeToggle } from '../../ui/ThemeToggle.tsx';
 import { AboutButton } from '../about/AboutButton.tsx';
 import { FilterPanel } from '../filters/FilterPanel.tsx';
 import { GridToolbar } from '../grid/GridToolbar.tsx';
@@ -37,6 +38,7 @@ export function Explorer() {
           <button type="button" className="button" onClick={() => session.close()}>
             Close
           </button>
+          <ThemeToggle />
           <AboutButton />
         </div>
       </header>
