@@ -1,5 +1,5 @@
 import { useApp } from './state/derived.ts';
-import { Explorer } from './features/explorer/Explorer.tsx';
+import { Explorer } from './Explorer.tsx';
 import { useFolderDrop } from './features/start/useFolderDrop.ts';
 import { LoadingScreen } from './features/progress/LoadingScreen.tsx';
 import { StartScreen } from './features/start/StartScreen.tsx';

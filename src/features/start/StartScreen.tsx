@@ -1,5 +1,5 @@
 import { useApp } from '../../state/derived.ts';
-import { About } from '../about/About.tsx';
+import { About } from '../../ui/About.tsx';
 import { OpenControls } from './OpenControls.tsx';
 import './start.css';
 
