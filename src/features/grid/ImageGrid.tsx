@@ -27,6 +27,7 @@ export function ImageGrid() {
   const data = useData();
   const { ids, frames } = useGridTiles();
   const askedTile = useApp((state) => state.view.tileSize);
+  const viewerOpen = useApp((state) => state.viewer !== null);
   const scroller = useRef<HTMLDivElement>(null);
   const width = useElementWidth(scroller);
   const columns = gridColumns(width, askedTile);
@@ -57,7 +58,8 @@ export function ImageGrid() {
       }
     }
     session.show(visible);
-  }, [session, ids, columns, firstRow, lastRow]);
+    // The viewer's frame strip asks for its own thumbnails first: ask again for ours when it closes.
+  }, [session, ids, columns, firstRow, lastRow, viewerOpen]);
 
   const current = Math.min(focus, Math.max(0, ids.length - 1));
   // The focused cell may have scrolled out of the DOM: then the first cell on screen takes the
