@@ -1,6 +1,6 @@
 // The index: one row per image, held in columns of small integers so filters scan typed arrays.
 
-import type { FacetKey } from './facets.ts';
+import { parseSizeLabel, type FacetKey, type RecordFacetKey } from './facets.ts';
 import { DATASET_LABEL, SPLIT_LABEL, type DatasetId, type ImageRecord } from './types.ts';
 
 /** The code of "no value" in a facet column (e.g. the operator of an African image). */
@@ -33,7 +33,8 @@ export interface ImageSize {
  */
 export interface DatasetIndex {
   readonly records: readonly ImageRecord[];
-  readonly facets: Readonly<Record<FacetKey, FacetColumn>>;
+  /** The record facets; `size` is held by `sizeCodes` and `sizes` instead. */
+  readonly facets: Readonly<Record<RecordFacetKey, FacetColumn>>;
   readonly patients: PatientColumn;
   /** 1 when the image file is in the folder. */
   readonly present: Uint8Array;
@@ -83,7 +84,7 @@ export function displayOrder(key: FacetKey): (a: string, b: string) => number {
 }
 
 /** Takes a record and a facet; returns the label the user sees, or null when it has none. */
-export function facetLabel(record: ImageRecord, key: FacetKey): string | null {
+export function facetLabel(record: ImageRecord, key: RecordFacetKey): string | null {
   const label = key === 'dataset' ? DATASET_LABEL[record.dataset] : record[key];
   return label === null || label === '' ? null : label;
 }
@@ -161,19 +162,43 @@ export function setImageSize(
   index.width[id] = w;
   index.height[id] = h;
   index.bytes[id] = b;
-  index.sizeCodes[id] = known ? sizeCodeOf(index.sizes, w, h) : 0;
+  index.sizeCodes[id] = known ? internSize(index.sizes, w, h) : 0;
 
   if (known !== wasKnown) index.sizesKnown += known ? 1 : -1;
   index.version += 1;
   return true;
 }
 
+/**
+ * Takes an index and a size as a label (`800×600`, or `800x600` as in a URL); returns its size
+ * code (1 + its position in `sizes`), or 0 when no image of that size has been read yet or the
+ * label is not a size. O(1); never throws.
+ */
+export function sizeCodeOf(index: DatasetIndex, label: string): number {
+  const size = parseSizeLabel(label);
+  if (size === null) return 0;
+  return sizeLookupOf(index.sizes).get(sizeKey(size.width, size.height)) ?? 0;
+}
+
+/**
+ * Takes an index; returns its size codes (1 + position in `sizes`) in display order: smallest
+ * area first, then narrowest first, so that the order does not move as counts change and a new
+ * size slots in among the others. O(s log s) in the distinct sizes; never throws.
+ */
+export function sizeDisplayOrder(index: DatasetIndex): number[] {
+  const area = ({ width, height }: ImageSize) => width * height;
+  return index.sizes
+    .map((size, i) => ({ size, code: i + 1 }))
+    .sort((a, b) => area(a.size) - area(b.size) || a.size.width - b.size.width)
+    .map(({ code }) => code);
+}
+
 /** Takes an index, a facet and a label; returns the label's code, or NONE if absent. O(1). */
-export function codeOf(index: DatasetIndex, key: FacetKey, label: string): number {
+export function codeOf(index: DatasetIndex, key: RecordFacetKey, label: string): number {
   return index.facets[key].lookup.get(label) ?? NONE;
 }
 
-function buildColumn(records: readonly ImageRecord[], key: FacetKey): FacetColumn {
+function buildColumn(records: readonly ImageRecord[], key: RecordFacetKey): FacetColumn {
   const labels = new Set<string>();
   for (const record of records) {
     const label = facetLabel(record, key);
@@ -212,13 +237,23 @@ function isDimension(value: number): boolean {
 
 const sizeLookups = new WeakMap<ImageSize[], Map<string, number>>();
 
-function sizeCodeOf(sizes: ImageSize[], width: number, height: number): number {
+function sizeKey(width: number, height: number): string {
+  return `${width}x${height}`;
+}
+
+/** `W x H` -> size code, kept beside the index's `sizes` and grown with it. */
+function sizeLookupOf(sizes: ImageSize[]): Map<string, number> {
   let lookup = sizeLookups.get(sizes);
   if (lookup === undefined) {
-    lookup = new Map(sizes.map((size, i) => [`${size.width}x${size.height}`, i + 1]));
+    lookup = new Map(sizes.map((size, i) => [sizeKey(size.width, size.height), i + 1]));
     sizeLookups.set(sizes, lookup);
   }
-  const key = `${width}x${height}`;
+  return lookup;
+}
+
+function internSize(sizes: ImageSize[], width: number, height: number): number {
+  const lookup = sizeLookupOf(sizes);
+  const key = sizeKey(width, height);
   let code = lookup.get(key);
   if (code === undefined) {
     sizes.push({ width, height });

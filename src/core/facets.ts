@@ -1,8 +1,17 @@
 // Facets: the fields a user filters by, and the filter state that round-trips through the URL.
 
-/** The fields of an ImageRecord the user can filter by. */
-export type FacetKey =
+import type { ImageSize } from './datasetIndex.ts';
+import { formatSize } from './format.ts';
+
+/** The fields of an ImageRecord the user can filter by: the index holds each as a column. */
+export type RecordFacetKey =
   'dataset' | 'plane' | 'brainPlane' | 'operator' | 'machine' | 'country' | 'split';
+
+/**
+ * Every facet: the record's fields, and `size`, the width and height read from the image's
+ * header (labels `W×H`), whose values grow as headers are read.
+ */
+export type FacetKey = RecordFacetKey | 'size';
 
 /** A facet as the filter panel shows it. */
 export interface Facet {
@@ -19,10 +28,16 @@ export const FACETS: readonly Facet[] = [
   { key: 'machine', legend: 'Machine' },
   { key: 'country', legend: 'Country' },
   { key: 'split', legend: 'Split' },
+  { key: 'size', legend: 'Size' },
 ];
 
 /** The facet keys, in the order of FACETS. */
 export const FACET_KEYS: readonly FacetKey[] = FACETS.map((facet) => facet.key);
+
+/** The facets held as columns of the index (every facet but `size`), in the order of FACETS. */
+export const RECORD_FACET_KEYS: readonly RecordFacetKey[] = FACET_KEYS.filter(
+  (key): key is RecordFacetKey => key !== 'size',
+);
 
 /** The URL parameter of each facet; a facet with several values repeats its parameter. */
 export const FACET_PARAM: Readonly<Record<FacetKey, string>> = {
@@ -33,6 +48,7 @@ export const FACET_PARAM: Readonly<Record<FacetKey, string>> = {
   machine: 'machine',
   country: 'country',
   split: 'split',
+  size: 'size',
 };
 
 /** The URL parameter of the text query. */
@@ -40,8 +56,9 @@ export const QUERY_PARAM = 'q';
 
 /**
  * What the user asked to see. Facet values are labels as the user sees them (`FETAL_PLANES_DB`,
- * `Train`, `Fetal brain`), kept in the order they were checked; a facet with nothing checked is
- * absent rather than empty, and holds no value twice. The query is kept as typed.
+ * `Train`, `Fetal brain`, `800×600`), kept in the order they were checked; a facet with nothing
+ * checked is absent rather than empty, and holds no value twice. Size labels are kept as
+ * sizeLabel writes them. The query is kept as typed.
  */
 export interface FilterState {
   readonly facets: Readonly<Partial<Record<FacetKey, readonly string[]>>>;
@@ -63,9 +80,11 @@ export function isSelected(filter: FilterState, key: FacetKey, value: string): b
 
 /**
  * Takes a filter, a facet and a label; returns a new filter with the label checked if it was not
- * (appended) or unchecked if it was. The input is not changed. Never throws.
+ * (appended) or unchecked if it was; a size label is taken through sizeLabel first (`800x600`
+ * toggles `800×600`). The input is not changed. Never throws.
  */
-export function toggleValue(filter: FilterState, key: FacetKey, value: string): FilterState {
+export function toggleValue(filter: FilterState, key: FacetKey, written: string): FilterState {
+  const value = key === 'size' ? sizeLabel(written) : written;
   const current = selectedValues(filter, key);
   const next = current.includes(value) ? current.filter((v) => v !== value) : [...current, value];
   return withValues(filter, key, next);
@@ -94,12 +113,16 @@ export function isEmptyFilter(filter: FilterState): boolean {
 
 /**
  * Takes a filter; returns URL parameters: each facet's values in FACETS order under its
- * FACET_PARAM (repeated, in checked order), then `q` if the query is not empty. Never throws.
+ * FACET_PARAM (repeated, in checked order), then `q` if the query is not empty. Sizes are written
+ * with a plain x (`size=800x600`), which reads better in an address bar. Never throws.
  */
 export function filterToParams(filter: FilterState): URLSearchParams {
   const params = new URLSearchParams();
   for (const key of FACET_KEYS) {
-    for (const value of selectedValues(filter, key)) params.append(FACET_PARAM[key], value);
+    for (const value of selectedValues(filter, key)) {
+      const size = key === 'size' ? parseSizeLabel(value) : null;
+      params.append(FACET_PARAM[key], size === null ? value : `${size.width}x${size.height}`);
+    }
   }
   if (filter.query !== '') params.set(QUERY_PARAM, filter.query);
   return params;
@@ -107,16 +130,44 @@ export function filterToParams(filter: FilterState): URLSearchParams {
 
 /**
  * Takes URL parameters (possibly hand-edited); returns the filter they describe. Unknown
- * parameters, empty values and repeats of a value are ignored; the first `q` wins. Inverts
- * filterToParams exactly for any filter built with these helpers. Never throws.
+ * parameters, empty values and repeats of a value are ignored; the first `q` wins. Sizes are read
+ * with x, X or ×, through sizeLabel (`size=800x600` checks `800×600`). Inverts filterToParams
+ * exactly for any filter built with these helpers. Never throws.
  */
 export function filterFromParams(params: URLSearchParams): FilterState {
   const facets: Partial<Record<FacetKey, readonly string[]>> = {};
   for (const key of FACET_KEYS) {
-    const values = [...new Set(params.getAll(FACET_PARAM[key]))].filter((v) => v !== '');
+    const written = params.getAll(FACET_PARAM[key]);
+    const labels = key === 'size' ? written.map(sizeLabel) : written;
+    const values = [...new Set(labels)].filter((v) => v !== '');
     if (values.length > 0) facets[key] = values;
   }
   return { facets, query: params.get(QUERY_PARAM) ?? '' };
+}
+
+const SIZE_PATTERN = /^(\d{1,10})[x×X](\d{1,10})$/;
+
+/**
+ * Takes a size as a label or as a URL writes it (`800×600`, `800x600`, `800X600`); returns the
+ * width and height, or null when it is not two positive whole numbers of pixels (below 2^32) with
+ * x, X or × between them and nothing around them. Never throws.
+ */
+export function parseSizeLabel(text: string): ImageSize | null {
+  const match = SIZE_PATTERN.exec(text);
+  if (match === null) return null;
+  const width = Number(match[1]);
+  const height = Number(match[2]);
+  const valid = (n: number) => n > 0 && n <= 0xffffffff;
+  return valid(width) && valid(height) ? { width, height } : null;
+}
+
+/**
+ * Takes a size as parseSizeLabel reads it; returns the label the user sees (`0800x600` ->
+ * `800×600`), or the text unchanged when it is not a size (it then matches no image).
+ */
+export function sizeLabel(text: string): string {
+  const size = parseSizeLabel(text);
+  return size === null ? text : formatSize(size.width, size.height);
 }
 
 function withValues(filter: FilterState, key: FacetKey, values: readonly string[]): FilterState {

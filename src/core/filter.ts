@@ -1,7 +1,13 @@
 // The filter engine: from an index and a filter state to the selection and the facet counts.
 
-import { NONE, type DatasetIndex } from './datasetIndex.ts';
-import { FACET_KEYS, type FacetKey, type FilterState } from './facets.ts';
+import { NONE, sizeCodeOf, sizeDisplayOrder, type DatasetIndex } from './datasetIndex.ts';
+import {
+  RECORD_FACET_KEYS,
+  type FacetKey,
+  type FilterState,
+  type RecordFacetKey,
+} from './facets.ts';
+import { formatSize } from './format.ts';
 
 /** What a filter keeps of an index. */
 export interface Evaluation {
@@ -10,18 +16,22 @@ export interface Evaluation {
   /** How many records the index holds (the "of N" beside the selection's length). */
   readonly total: number;
   /**
-   * Per facet, per dictionary code: how many images the user would see with that value checked
-   * too, i.e. with every other facet and the query applied but not this facet's own values.
+   * Per facet, per code: how many images the user would see with that value checked too, i.e.
+   * with every other facet and the query applied but not this facet's own values. Record facets
+   * are indexed by dictionary code; `size` by size code - 1, i.e. `counts.size[i]` is the count of
+   * `index.sizes[i]`, over the sizes known when the evaluation was made (see facetValues for the
+   * order the panel shows them in).
    */
   readonly counts: Readonly<Record<FacetKey, Uint32Array>>;
 }
 
 /**
  * Takes an index and a filter; returns the selection and the facet counts. Values checked in one
- * facet are OR-ed, facets and the query are AND-ed; a record with no value for a facet fails any
- * filter on it, and a label absent from the index matches nothing. Tight passes over typed arrays
- * (one per checked facet, one per facet to count): O(n * facets); the query's matches are cached
- * per index. Never throws.
+ * facet are OR-ed, facets and the query are AND-ed; a record with no value for a facet (or whose
+ * size is not known yet) fails any filter on it, and a label absent from the index matches
+ * nothing. Tight passes over typed arrays (one per checked facet, one per facet to count):
+ * O(n * facets); the query's matches are cached per index. Sizes are read as they are now: call
+ * again when `index.version` changes. Never throws.
  */
 export function evaluate(index: DatasetIndex, filter: FilterState): Evaluation {
   const n = index.records.length;
@@ -32,8 +42,8 @@ export function evaluate(index: DatasetIndex, filter: FilterState): Evaluation {
     for (let id = 0; id < n; id++) if (query[id] !== 1) failures[id] = QUERY_FAILED;
   }
 
-  const allowed = new Map<FacetKey, Uint8Array>();
-  for (const key of FACET_KEYS) {
+  const allowed = new Map<RecordFacetKey, Uint8Array>();
+  for (const key of RECORD_FACET_KEYS) {
     const checked = filter.facets[key] ?? [];
     if (checked.length === 0) continue;
     const facet = index.facets[key];
@@ -45,26 +55,98 @@ export function evaluate(index: DatasetIndex, filter: FilterState): Evaluation {
     allowed.set(key, mask);
     markFailures(facet.codes, mask, failures);
   }
+  const sizes = sizeMask(index, filter);
+  if (sizes !== null) markFailures(index.sizeCodes, sizes, failures);
 
   const selection = selectPassing(failures);
   const counts = {} as Record<FacetKey, Uint32Array>;
-  for (const key of FACET_KEYS) {
+  for (const key of RECORD_FACET_KEYS) {
     const facet = index.facets[key];
     const mask = allowed.get(key);
     counts[key] =
       mask === undefined
-        ? countSelected(facet.codes, selection, facet.values.length)
-        : countNearMisses(facet.codes, mask, failures, facet.values.length);
+        ? countSelected(facet.codes, NONE, selection, facet.values.length)
+        : countNearMisses(facet.codes, NONE, mask, failures, facet.values.length);
   }
+  // Slot 0 is size code 0, unknown: never counted, then dropped.
+  const slots = index.sizes.length + 1;
+  counts.size = (
+    sizes === null
+      ? countSelected(index.sizeCodes, 0, selection, slots)
+      : countNearMisses(index.sizeCodes, 0, sizes, failures, slots)
+  ).subarray(1);
   return { selection, total: n, counts };
+}
+
+/**
+ * Takes an index, a filter and an evaluation of that filter on that index made earlier; returns
+ * one that sees the sizes read since. With no size checked, sizes cannot change the selection:
+ * the result keeps the same selection array and the other facets' counts, and counts the Size
+ * facet again over it (O(selection)). With a size checked, it is evaluate(index, filter).
+ * Never throws.
+ */
+export function refreshSizes(
+  index: DatasetIndex,
+  filter: FilterState,
+  evaluation: Evaluation,
+): Evaluation {
+  if ((filter.facets.size ?? []).length > 0) return evaluate(index, filter);
+  const slots = index.sizes.length + 1;
+  const size = countSelected(index.sizeCodes, 0, evaluation.selection, slots).subarray(1);
+  return { ...evaluation, counts: { ...evaluation.counts, size } };
+}
+
+/** One facet as the filter panel lists it: labels in display order, and their counts beside. */
+export interface FacetValues {
+  readonly values: readonly string[];
+  readonly counts: Uint32Array;
+}
+
+/**
+ * Takes an index, an evaluation of it and a facet; returns the facet's labels in display order
+ * with their counts aligned. A record facet gives its dictionary and the evaluation's counts as
+ * they are (same objects). `size` gives every size the evaluation counted, as `W×H`, smallest
+ * area first, then narrowest (sizeDisplayOrder): an order that stays put as counts change and
+ * sizes arrive. O(s log s) for size, O(1) otherwise; never throws.
+ */
+export function facetValues(
+  index: DatasetIndex,
+  evaluation: Evaluation,
+  key: FacetKey,
+): FacetValues {
+  if (key !== 'size') return { values: index.facets[key].values, counts: evaluation.counts[key] };
+
+  const counted = evaluation.counts.size;
+  const codes = sizeDisplayOrder(index).filter((code) => code <= counted.length);
+  return {
+    values: codes.map((code) => {
+      const { width = 0, height = 0 } = index.sizes[code - 1] ?? {};
+      return formatSize(width, height);
+    }),
+    counts: Uint32Array.from(codes, (code) => counted[code - 1] ?? 0),
+  };
 }
 
 /** More than any number of facets: a record the query rejects is counted nowhere. */
 const QUERY_FAILED = 0x80;
 
-function markFailures(codes: Uint16Array, allowed: Uint8Array, failures: Uint8Array): void {
+/** Per size code, 1 if checked; null when no size is checked. Code 0 (unknown) is never. */
+function sizeMask(index: DatasetIndex, filter: FilterState): Uint8Array | null {
+  const checked = filter.facets.size ?? [];
+  if (checked.length === 0) return null;
+  const mask = new Uint8Array(index.sizes.length + 1);
+  for (const label of checked) {
+    const code = sizeCodeOf(index, label);
+    if (code !== 0) mask[code] = 1;
+  }
+  return mask;
+}
+
+type Codes = Uint16Array | Uint32Array;
+
+function markFailures(codes: Codes, allowed: Uint8Array, failures: Uint8Array): void {
   for (let id = 0; id < codes.length; id++) {
-    if (allowed[codes[id] ?? NONE] !== 1) failures[id] = (failures[id] ?? 0) + 1;
+    if (allowed[codes[id] ?? 0] !== 1) failures[id] = (failures[id] ?? 0) + 1;
   }
 }
 
@@ -77,20 +159,26 @@ function selectPassing(failures: Uint8Array): Uint32Array {
   return selection;
 }
 
-/** Counts per code over the selection: the counts of a facet with nothing checked. */
-function countSelected(codes: Uint16Array, selection: Uint32Array, size: number): Uint32Array {
+/** Counts per code over the selection, `none` left out: a facet with nothing checked. */
+function countSelected(
+  codes: Codes,
+  none: number,
+  selection: Uint32Array,
+  size: number,
+): Uint32Array {
   const counts = new Uint32Array(size);
   const everything = selection.length === codes.length;
   for (let at = 0; at < selection.length; at++) {
-    const code = codes[everything ? at : (selection[at] ?? 0)] ?? NONE;
-    if (code !== NONE) counts[code] = (counts[code] ?? 0) + 1;
+    const code = codes[everything ? at : (selection[at] ?? 0)] ?? none;
+    if (code !== none) counts[code] = (counts[code] ?? 0) + 1;
   }
   return counts;
 }
 
 /** Counts per code over records that pass everything but, possibly, this facet. */
 function countNearMisses(
-  codes: Uint16Array,
+  codes: Codes,
+  none: number,
   allowed: Uint8Array,
   failures: Uint8Array,
   size: number,
@@ -99,8 +187,8 @@ function countNearMisses(
   for (let id = 0; id < codes.length; id++) {
     const failed = failures[id] ?? 0;
     if (failed > 1) continue;
-    const code = codes[id] ?? NONE;
-    if (code === NONE) continue;
+    const code = codes[id] ?? none;
+    if (code === none) continue;
     if (failed === 0 || allowed[code] !== 1) counts[code] = (counts[code] ?? 0) + 1;
   }
   return counts;

@@ -24,3 +24,15 @@ export function formatBytes(bytes: number): string {
 export function formatSize(width: number, height: number): string {
   return `${width}×${height}`;
 }
+
+/**
+ * Takes a minimum, median and maximum in pixels; returns them as `min – median – max` (en dashes
+ * with a space either side, no thousands separators, like formatSize).
+ */
+export function formatSpread(spread: {
+  readonly min: number;
+  readonly median: number;
+  readonly max: number;
+}): string {
+  return `${spread.min} – ${spread.median} – ${spread.max}`;
+}

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
-import { evaluate, type Evaluation } from '../core/filter.ts';
+import { evaluate, refreshSizes, type Evaluation } from '../core/filter.ts';
 import { sortSelection } from '../core/order.ts';
+import { summarizeSizes, type SizeSummary } from '../core/summary.ts';
 import type { AppState, OpenData } from './app.ts';
 import { useSession } from './react.ts';
 import { useStore } from './useStore.ts';
@@ -15,11 +16,27 @@ export function useData(): OpenData | null {
   return useApp((state) => state.data);
 }
 
-/** The current filter's selection and facet counts over the open data (null when none is open). */
+/**
+ * The current filter's selection and facet counts over the open data (null when none is open),
+ * seeing sizes as they arrive. Unless a size is checked, a batch of sizes changes only the Size
+ * facet's counts: the selection stays the same array, so what depends on it alone is not redone.
+ */
 export function useEvaluation(): Evaluation | null {
   const data = useData();
   const filter = useApp((state) => state.filter);
-  return useMemo(() => (data === null ? null : evaluate(data.index, filter)), [data, filter]);
+  const sizesVersion = useApp((state) => state.sizesVersion);
+  // The index's version when evaluated: sizes read since call for a refresh.
+  const evaluated = useMemo(
+    () =>
+      data === null ? null : { at: data.index.version, evaluation: evaluate(data.index, filter) },
+    [data, filter],
+  );
+  return useMemo(() => {
+    void sizesVersion;
+    if (data === null || evaluated === null) return null;
+    const { at, evaluation } = evaluated;
+    return at === data.index.version ? evaluation : refreshSizes(data.index, filter, evaluation);
+  }, [data, filter, evaluated, sizesVersion]);
 }
 
 /** The selection in the grid's order. Sizes arriving re-sort it only when sorting by size. */
@@ -28,9 +45,43 @@ export function useOrderedSelection(): Uint32Array {
   const evaluation = useEvaluation();
   const { sort, descending } = useApp((state) => state.view);
   const sizesVersion = useApp((state) => (state.view.sort === 'size' ? state.sizesVersion : 0));
+  const selection = evaluation?.selection ?? null;
   return useMemo(() => {
     void sizesVersion;
-    if (data === null || evaluation === null) return new Uint32Array(0);
-    return sortSelection(data.index, evaluation.selection, sort, descending);
-  }, [data, evaluation, sort, descending, sizesVersion]);
+    if (data === null || selection === null) return new Uint32Array(0);
+    return sortSelection(data.index, selection, sort, descending);
+  }, [data, selection, sort, descending, sizesVersion]);
+}
+
+/** The image sizes of the current selection by country and machine, as sizes arrive. */
+export function useSizeSummary(): SizeSummary | null {
+  const data = useData();
+  const selection = useEvaluation()?.selection ?? null;
+  const sizesVersion = useApp((state) => state.sizesVersion);
+  return useMemo(() => {
+    void sizesVersion;
+    if (data === null || selection === null) return null;
+    return summarizeSizes(data.index, selection);
+  }, [data, selection, sizesVersion]);
+}
+
+/** Where the pass over the image headers is. */
+export interface HeaderPass {
+  /** True while headers are being read. */
+  readonly reading: boolean;
+  /** Images present in the folder. */
+  readonly images: number;
+  /** Images the pass has not reached yet (0 once it is done). */
+  readonly toCome: number;
+}
+
+/** Where the pass over the image headers is, for "N of M still to come". */
+export function useHeaderPass(): HeaderPass {
+  const reading = useApp((state) => state.progress.scanning);
+  const images = useApp((state) => state.progress.images);
+  const scanned = useApp((state) => state.progress.scanned);
+  return useMemo(
+    () => ({ reading, images, toCome: Math.max(0, images - scanned) }),
+    [reading, images, scanned],
+  );
 }

@@ -10,6 +10,7 @@ import {
   type FilterState,
 } from '../../src/core/facets.ts';
 import { evaluate } from '../../src/core/filter.ts';
+import { formatSize } from '../../src/core/format.ts';
 import { summarize } from '../../src/core/summary.ts';
 import type { ImageRecord } from '../../src/core/types.ts';
 
@@ -110,7 +111,11 @@ function randomFilter(index: DatasetIndex, next: () => number): FilterState {
   const facets: Partial<Record<FacetKey, string[]>> = {};
   for (const key of FACET_KEYS) {
     if (next() < 0.6) continue;
-    const values = index.facets[key].values.filter(() => next() < 0.5);
+    const labels =
+      key === 'size'
+        ? index.sizes.map(({ width, height }) => formatSize(width, height))
+        : index.facets[key].values;
+    const values = labels.filter(() => next() < 0.5);
     if (values.length > 0) facets[key] = values;
   }
   const roll = next();

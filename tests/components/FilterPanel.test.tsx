@@ -1,6 +1,8 @@
 // @vitest-environment jsdom
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { act } from 'react';
+import { setImageSize } from '../../src/core/datasetIndex.ts';
 import { FilterPanel } from '../../src/features/filters/FilterPanel.tsx';
 import { StatusLine } from '../../src/features/status/StatusLine.tsx';
 import type { ImageRecord } from '../../src/core/types.ts';
@@ -127,6 +129,41 @@ describe('FilterPanel', () => {
       screen.getByRole('checkbox', { name: '<img src=x onerror=alert(1)> (1)' }),
     ).toBeInTheDocument();
     expect(document.querySelector('img')).toBeNull();
+  });
+});
+
+describe('FilterPanel (size)', () => {
+  const legends = () =>
+    screen.getAllByRole('group').map((group) => group.querySelector('legend')?.textContent);
+
+  it('shows a Size facet once sizes are known, smallest area first, and filters by it', async () => {
+    const session = setup(fetal);
+    expect(legends()).not.toContain('Size');
+
+    // Every third image 800×600, every third 640×480, the rest not read yet.
+    const index = session.store.get().data?.index;
+    act(() => {
+      fetal.forEach((_, id) => {
+        if (index === undefined || id % 3 === 2) return;
+        setImageSize(index, id, id % 3 === 0 ? 800 : 640, id % 3 === 0 ? 600 : 480, 1);
+      });
+      session.store.set((state) => ({ sizesVersion: state.sizesVersion + 1 }));
+    });
+    expect(legends()?.at(-1)).toBe('Size');
+    const size = screen.getByRole('group', { name: 'Size' });
+    const names = within(size)
+      .getAllByRole('checkbox')
+      .map((box) => box.closest('label')?.textContent);
+    expect(names).toEqual(['640×480 (500)', '800×600 (500)']);
+
+    await userEvent.click(within(size).getByRole('checkbox', { name: '800×600 (500)' }));
+    expect(screen.getByRole('status')).toHaveTextContent('Showing 500 of 1,500 images');
+    expect(screen.getByRole('group', { name: 'Active filters' })).toHaveTextContent(
+      'Size: 800×600',
+    );
+    // Other facets count within that size: its images are the brain ones (every third).
+    expect(screen.getByRole('checkbox', { name: 'Fetal brain (500)' })).not.toBeChecked();
+    expect(screen.getByRole('checkbox', { name: 'Other (0)' })).toBeInTheDocument();
   });
 });
 

@@ -5,6 +5,8 @@ import {
   facetLabel,
   patientKey,
   setImageSize,
+  sizeCodeOf,
+  sizeDisplayOrder,
 } from '../../src/core/datasetIndex.ts';
 import { africanRecord, fetalRecord } from './records.ts';
 
@@ -152,5 +154,28 @@ describe('codeOf', () => {
     const built = index();
     expect(codeOf(built, 'machine', 'Voluson S10')).toBe(1);
     expect(codeOf(built, 'machine', 'Voluson E8')).toBe(NONE);
+  });
+});
+
+describe('sizeCodeOf', () => {
+  it('finds a size read so far by its label, written with × or x; 0 otherwise', () => {
+    const built = index();
+    setImageSize(built, 0, 800, 600, 1);
+    setImageSize(built, 1, 500, 500, 1);
+    expect(sizeCodeOf(built, '500×500')).toBe(2);
+    expect(sizeCodeOf(built, '800x600')).toBe(1);
+    expect(sizeCodeOf(built, '600×800')).toBe(0);
+    expect(sizeCodeOf(built, 'Aloka')).toBe(0);
+  });
+});
+
+describe('sizeDisplayOrder', () => {
+  it('orders size codes by area, then by width', () => {
+    const built = index();
+    setImageSize(built, 0, 800, 600, 1);
+    setImageSize(built, 1, 600, 800, 1);
+    setImageSize(built, 2, 400, 300, 1);
+    setImageSize(built, 3, 1000, 10, 1);
+    expect(sizeDisplayOrder(built)).toEqual([4, 3, 2, 1]);
   });
 });

@@ -3,13 +3,16 @@ import {
   EMPTY_FILTER,
   FACETS,
   FACET_KEYS,
+  RECORD_FACET_KEYS,
   clearFilter,
   filterFromParams,
   filterToParams,
   isEmptyFilter,
   isSelected,
+  parseSizeLabel,
   selectedValues,
   setQuery,
+  sizeLabel,
   toggleValue,
   type FilterState,
 } from '../../src/core/facets.ts';
@@ -24,7 +27,36 @@ describe('FACETS', () => {
       ['machine', 'Machine'],
       ['country', 'Country'],
       ['split', 'Split'],
+      ['size', 'Size'],
     ]);
+  });
+
+  it('holds every facet but size as a column of the index', () => {
+    expect(RECORD_FACET_KEYS).toEqual(FACET_KEYS.filter((key) => key !== 'size'));
+  });
+});
+
+describe('parseSizeLabel', () => {
+  it('reads W×H, WxH and WXH', () => {
+    expect(parseSizeLabel('800×600')).toEqual({ width: 800, height: 600 });
+    expect(parseSizeLabel('800x600')).toEqual({ width: 800, height: 600 });
+    expect(parseSizeLabel('800X600')).toEqual({ width: 800, height: 600 });
+  });
+
+  it('is null for anything but two positive whole numbers below 2^32', () => {
+    for (const text of ['', '800', '800×', '0×600', '800×600×1', ' 800×600', '8.5×6', '-8×6']) {
+      expect(parseSizeLabel(text)).toBeNull();
+    }
+    expect(parseSizeLabel('4294967296×1')).toBeNull();
+    expect(parseSizeLabel('4294967295×1')).toEqual({ width: 4294967295, height: 1 });
+  });
+});
+
+describe('sizeLabel', () => {
+  it('writes a size as the user sees it and leaves other text as it is', () => {
+    expect(sizeLabel('0800x600')).toBe('800×600');
+    expect(sizeLabel('800×600')).toBe('800×600');
+    expect(sizeLabel('big')).toBe('big');
   });
 });
 
@@ -39,6 +71,12 @@ describe('toggleValue', () => {
   it('unchecks a checked value and drops a facet left empty', () => {
     const checked = toggleValue(EMPTY_FILTER, 'split', 'Test');
     expect(toggleValue(checked, 'split', 'Test')).toEqual(EMPTY_FILTER);
+  });
+
+  it('checks a size as the user sees it, however it is written', () => {
+    const checked = toggleValue(EMPTY_FILTER, 'size', '800x600');
+    expect(selectedValues(checked, 'size')).toEqual(['800×600']);
+    expect(toggleValue(checked, 'size', '800×600')).toEqual(EMPTY_FILTER);
   });
 
   it('leaves the input filter unchanged', () => {
@@ -91,6 +129,13 @@ describe('filterToParams', () => {
     );
   });
 
+  it('writes sizes with a plain x, after the split', () => {
+    let filter = toggleValue(EMPTY_FILTER, 'size', '800×600');
+    filter = toggleValue(filter, 'size', '640×480');
+    filter = toggleValue(filter, 'split', 'Test');
+    expect(filterToParams(filter).toString()).toBe('split=Test&size=800x600&size=640x480');
+  });
+
   it('writes nothing for the empty filter', () => {
     expect(filterToParams(EMPTY_FILTER).toString()).toBe('');
   });
@@ -110,8 +155,19 @@ describe('filterFromParams', () => {
     expect(filterFromParams(params)).toEqual({ facets: { plane: ['Other'] }, query: '' });
   });
 
+  it('reads sizes written with x, X or ×, once each', () => {
+    const params = new URLSearchParams('size=800x600&size=800%C3%97600&size=640X480&size=big');
+    expect(filterFromParams(params)).toEqual({
+      facets: { size: ['800×600', '640×480', 'big'] },
+      query: '',
+    });
+  });
+
   it('round-trips any filter built by the helpers exactly', () => {
-    const label = fc.string({ unit: 'grapheme', minLength: 1, maxLength: 12 });
+    const size = fc
+      .tuple(fc.nat(2000), fc.constantFrom('x', '×', 'X', '*'), fc.nat(2000))
+      .map(([w, sign, h]) => `${w}${sign}${h}`);
+    const label = fc.oneof(fc.string({ unit: 'grapheme', minLength: 1, maxLength: 12 }), size);
     const step = fc.oneof(
       fc.record({ key: fc.constantFrom(...FACET_KEYS), value: label }),
       fc.record({ query: fc.string({ unit: 'grapheme', maxLength: 12 }) }),

@@ -1,12 +1,18 @@
 import fc from 'fast-check';
-import { buildIndex, type DatasetIndex } from '../../src/core/datasetIndex.ts';
+import { buildIndex, setImageSize, type DatasetIndex } from '../../src/core/datasetIndex.ts';
 import {
   EMPTY_FILTER,
   FACET_KEYS,
   type FacetKey,
   type FilterState,
 } from '../../src/core/facets.ts';
-import { evaluate, normalizeQuery, queryMatches } from '../../src/core/filter.ts';
+import {
+  evaluate,
+  facetValues,
+  normalizeQuery,
+  queryMatches,
+  refreshSizes,
+} from '../../src/core/filter.ts';
 import { DATASET_LABEL, type ImageRecord } from '../../src/core/types.ts';
 import { africanRecord, fetalRecord } from './records.ts';
 
@@ -21,10 +27,17 @@ const records = [
 const index = buildIndex(records, () => true);
 const filterOf = (facets: FilterState['facets'], query = ''): FilterState => ({ facets, query });
 
+/** A facet's labels by code: the dictionary, or for size the sizes as `W×H` in `sizes` order. */
+function labelsOf(built: DatasetIndex, key: FacetKey): readonly string[] {
+  return key === 'size'
+    ? built.sizes.map(({ width, height }) => `${width}×${height}`)
+    : built.facets[key].values;
+}
+
 /** The count beside each label of a facet, as label -> count. */
 function countsOf(built: DatasetIndex, counts: Record<FacetKey, Uint32Array>, key: FacetKey) {
   return Object.fromEntries(
-    built.facets[key].values.map((label, code) => [label, counts[key][code] ?? 0]),
+    labelsOf(built, key).map((label, code) => [label, counts[key][code] ?? 0]),
   );
 }
 
@@ -88,6 +101,138 @@ describe('evaluate', () => {
   });
 });
 
+describe('evaluate (size)', () => {
+  /** The records above, sizes set for some: ids 0, 1 and 4 800×600, 2 640×480, 3 and 5 unknown. */
+  function sized() {
+    const built = buildIndex(records, () => true);
+    setImageSize(built, 4, 800, 600, 1);
+    setImageSize(built, 2, 640, 480, 1);
+    setImageSize(built, 0, 800, 600, 1);
+    setImageSize(built, 1, 800, 600, 1);
+    return built;
+  }
+
+  it('counts each size known so far, in the order of the index sizes', () => {
+    const built = sized();
+    const result = evaluate(built, EMPTY_FILTER);
+    expect(built.sizes).toEqual([
+      { width: 800, height: 600 },
+      { width: 640, height: 480 },
+    ]);
+    expect([...result.counts.size]).toEqual([3, 1]);
+  });
+
+  it('keeps only images of a checked size; images of unknown size match none', () => {
+    const built = sized();
+    expect([...evaluate(built, filterOf({ size: ['800×600'] })).selection]).toEqual([0, 1, 4]);
+    expect([...evaluate(built, filterOf({ size: ['800x600', '640×480'] })).selection]).toEqual([
+      0, 1, 2, 4,
+    ]);
+    expect(evaluate(built, filterOf({ size: ['1024×768', 'big'] })).selection.length).toBe(0);
+  });
+
+  it('counts sizes without the size filter but with the others applied', () => {
+    const built = sized();
+    const result = evaluate(built, filterOf({ size: ['640×480'], plane: ['Fetal brain'] }));
+    expect([...result.selection]).toEqual([2]);
+    expect(countsOf(built, result.counts, 'size')).toEqual({ '800×600': 2, '640×480': 1 });
+    expect(countsOf(built, result.counts, 'plane')).toEqual({
+      'Fetal brain': 1,
+      'Fetal femur': 0,
+      Other: 0,
+    });
+  });
+
+  it('sees sizes read after a first evaluation, and a size checked before it is known', () => {
+    const built = buildIndex(records, () => true);
+    const filter = filterOf({ size: ['500×400'] });
+    expect(evaluate(built, filter).selection.length).toBe(0);
+    setImageSize(built, 5, 500, 400, 1);
+    expect([...evaluate(built, filter).selection]).toEqual([5]);
+  });
+});
+
+describe('refreshSizes', () => {
+  it('keeps the selection array and recounts sizes when no size is checked', () => {
+    const built = buildIndex(records, () => true);
+    const filter = filterOf({ split: ['Train'] });
+    const before = evaluate(built, filter);
+    setImageSize(built, 0, 800, 600, 1);
+    setImageSize(built, 2, 800, 600, 1);
+    const after = refreshSizes(built, filter, before);
+    expect(after.selection).toBe(before.selection);
+    expect(after.counts.plane).toBe(before.counts.plane);
+    // Record 2 is in the test split: only record 0 counts.
+    expect([...after.counts.size]).toEqual([1]);
+  });
+
+  it('evaluates again when a size is checked, since sizes change the selection', () => {
+    const built = buildIndex(records, () => true);
+    const filter = filterOf({ size: ['800×600'] });
+    const before = evaluate(built, filter);
+    setImageSize(built, 3, 800, 600, 1);
+    expect([...refreshSizes(built, filter, before).selection]).toEqual([3]);
+  });
+
+  it('agrees with a fresh evaluation after any batch of sizes (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(recordArb, { maxLength: 30 }),
+        filterArb,
+        fc.array(fc.constantFrom(...vocab.size), { maxLength: 30 }),
+        (all, filter, later) => {
+          const built = indexOf(all);
+          const before = evaluate(built, filter);
+          later.forEach((size, id) => {
+            const [width = 0, height = 0] = size.split('×').map(Number);
+            setImageSize(built, id, width, height, 1);
+          });
+          const fresh = evaluate(built, filter);
+          const refreshed = refreshSizes(built, filter, before);
+          expect([...refreshed.selection]).toEqual([...fresh.selection]);
+          for (const key of FACET_KEYS) {
+            expect([...refreshed.counts[key]]).toEqual([...fresh.counts[key]]);
+          }
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe('facetValues', () => {
+  it('gives a record facet its dictionary and counts as they are', () => {
+    const result = evaluate(index, EMPTY_FILTER);
+    const plane = facetValues(index, result, 'plane');
+    expect(plane.values).toBe(index.facets.plane.values);
+    expect(plane.counts).toBe(result.counts.plane);
+  });
+
+  it('lists sizes smallest area first, then narrowest, each with its count', () => {
+    const built = buildIndex(records, () => true);
+    const sizes: [number, number][] = [
+      [800, 600],
+      [600, 800],
+      [640, 480],
+      [1000, 700],
+      [800, 600],
+      [300, 1600],
+    ];
+    sizes.forEach(([width, height], id) => setImageSize(built, id, width, height, 1));
+    const { values, counts } = facetValues(built, evaluate(built, EMPTY_FILTER), 'size');
+    expect(values).toEqual(['640×480', '300×1600', '600×800', '800×600', '1000×700']);
+    expect([...counts]).toEqual([1, 1, 1, 2, 1]);
+  });
+
+  it('leaves out sizes read after the evaluation, and is empty while no size is known', () => {
+    const built = buildIndex(records, () => true);
+    const result = evaluate(built, EMPTY_FILTER);
+    expect(facetValues(built, result, 'size')).toEqual({ values: [], counts: new Uint32Array(0) });
+    setImageSize(built, 0, 800, 600, 1);
+    expect(facetValues(built, result, 'size').values).toEqual([]);
+  });
+});
+
 describe('queryMatches', () => {
   it('is null for a blank query', () => {
     expect(queryMatches(index, '  ')).toBeNull();
@@ -109,14 +254,21 @@ describe('normalizeQuery', () => {
 });
 
 // A naive reference over objects, written without the index.
-function labelOf(record: ImageRecord, key: FacetKey): string | null {
+interface Sized {
+  readonly record: ImageRecord;
+  /** `W×H`, or null while unknown. */
+  readonly size: string | null;
+}
+
+function labelOf({ record, size }: Sized, key: FacetKey): string | null {
+  if (key === 'size') return size;
   const label = key === 'dataset' ? DATASET_LABEL[record.dataset] : record[key];
   return label === '' ? null : label;
 }
 
-function reference(all: readonly ImageRecord[], filter: FilterState) {
+function reference(all: readonly Sized[], filter: FilterState) {
   const query = filter.query.trim().toLowerCase();
-  const inQuery = (record: ImageRecord) =>
+  const inQuery = ({ record }: Sized) =>
     query === '' ||
     [
       record.name,
@@ -124,26 +276,42 @@ function reference(all: readonly ImageRecord[], filter: FilterState) {
       record.patient,
       `${record.dataset}:${record.patient}`,
     ].some((text) => text.toLowerCase().includes(query));
-  const inFacet = (record: ImageRecord, key: FacetKey) => {
-    const checked = filter.facets[key] ?? [];
-    const label = labelOf(record, key);
+  const inFacet = (item: Sized, key: FacetKey) => {
+    // Sizes may be written with a plain x, as in a URL.
+    const checked = (filter.facets[key] ?? []).map((v) =>
+      key === 'size' ? v.replace('x', '×') : v,
+    );
+    const label = labelOf(item, key);
     return checked.length === 0 || (label !== null && checked.includes(label));
   };
-  const passesExcept = (record: ImageRecord, skip: FacetKey | null) =>
-    inQuery(record) && FACET_KEYS.every((key) => key === skip || inFacet(record, key));
+  const passesExcept = (item: Sized, skip: FacetKey | null) =>
+    inQuery(item) && FACET_KEYS.every((key) => key === skip || inFacet(item, key));
 
-  const selection = all.flatMap((record, id) => (passesExcept(record, null) ? [id] : []));
+  const selection = all.flatMap((item, id) => (passesExcept(item, null) ? [id] : []));
   const counts = Object.fromEntries(
     FACET_KEYS.map((key) => {
       const tally: Record<string, number> = {};
-      for (const record of all) {
-        const label = labelOf(record, key);
-        if (label !== null && passesExcept(record, key)) tally[label] = (tally[label] ?? 0) + 1;
+      for (const item of all) {
+        const label = labelOf(item, key);
+        if (label !== null && passesExcept(item, key)) tally[label] = (tally[label] ?? 0) + 1;
       }
       return [key, tally];
     }),
   );
   return { selection, counts };
+}
+
+/** The index of `all`, with the known sizes set. */
+function indexOf(all: readonly Sized[]): DatasetIndex {
+  const built = buildIndex(
+    all.map((item) => item.record),
+    () => true,
+  );
+  all.forEach(({ size }, id) => {
+    const [width = 0, height = 0] = size === null ? [] : size.split('×').map(Number);
+    setImageSize(built, id, width, height, 1);
+  });
+  return built;
 }
 
 const vocab: Record<FacetKey, readonly string[]> = {
@@ -154,9 +322,12 @@ const vocab: Record<FacetKey, readonly string[]> = {
   machine: ['Aloka', 'Other'],
   country: ['Spain', 'Egypt'],
   split: ['Train', 'Test', '2'],
+  size: ['800×600', '640×480', '1000×700'],
 };
+/** Extra labels a filter may hold: absent from any index, or a size as a URL writes it. */
+const extra: Partial<Record<FacetKey, readonly string[]>> = { size: ['640x480', '1×1'] };
 const maybe = (values: readonly string[]) => fc.option(fc.constantFrom(...values), { nil: null });
-const recordArb = fc
+const recordArb: fc.Arbitrary<Sized> = fc
   .record({
     african: fc.boolean(),
     patient: fc.integer({ min: 1, max: 30 }),
@@ -166,20 +337,25 @@ const recordArb = fc
     machine: maybe(vocab.machine),
     country: fc.constantFrom(...vocab.country),
     split: fc.constantFrom(...vocab.split),
+    size: maybe(vocab.size),
   })
-  .map(({ african, patient, ...fields }) =>
-    african
+  .map(({ african, patient, size, ...fields }) => ({
+    size,
+    record: african
       ? africanRecord({
           ...fields,
           name: `patient${patient}_EGY_plane0`,
           patient: `Egypt/${patient}`,
         })
       : fetalRecord({ ...fields, patient: String(patient) }),
-  );
+  }));
 const filterArb = fc.record({
   facets: fc.record(
     Object.fromEntries(
-      FACET_KEYS.map((key) => [key, fc.subarray([...vocab[key], 'Absent'], { minLength: 1 })]),
+      FACET_KEYS.map((key) => [
+        key,
+        fc.subarray([...vocab[key], 'Absent', ...(extra[key] ?? [])], { minLength: 1 }),
+      ]),
     ) as Record<FacetKey, fc.Arbitrary<string[]>>,
     { requiredKeys: [] },
   ),
@@ -190,7 +366,7 @@ describe('evaluate (property)', () => {
   it('agrees with a naive reference on selection and counts', () => {
     fc.assert(
       fc.property(fc.array(recordArb, { maxLength: 40 }), filterArb, (all, filter) => {
-        const built = buildIndex(all, () => true);
+        const built = indexOf(all);
         const result = evaluate(built, filter);
         const expected = reference(all, filter);
         expect([...result.selection]).toEqual(expected.selection);
@@ -208,10 +384,10 @@ describe('evaluate (property)', () => {
   it('counts each label as the images seen with only it checked in its facet', () => {
     fc.assert(
       fc.property(fc.array(recordArb, { maxLength: 30 }), filterArb, (all, filter) => {
-        const built = buildIndex(all, () => true);
+        const built = indexOf(all);
         const result = evaluate(built, filter);
         for (const key of FACET_KEYS) {
-          built.facets[key].values.forEach((label, code) => {
+          labelsOf(built, key).forEach((label, code) => {
             const only = { ...filter, facets: { ...filter.facets, [key]: [label] } };
             expect(result.counts[key][code]).toBe(evaluate(built, only).selection.length);
           });
@@ -225,7 +401,7 @@ describe('evaluate (property)', () => {
     const queries = fc.array(fc.constantFrom('p', 'pa', 'pat', 'patient0', '1', '12', 'e', 'eg'));
     fc.assert(
       fc.property(fc.array(recordArb, { maxLength: 40 }), queries, (all, typed) => {
-        const built = buildIndex(all, () => true);
+        const built = indexOf(all);
         for (const query of typed) {
           const filter = { facets: {}, query };
           expect([...evaluate(built, filter).selection]).toEqual(reference(all, filter).selection);

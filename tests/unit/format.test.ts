@@ -1,4 +1,10 @@
-import { formatBytes, formatCount, formatShare, formatSize } from '../../src/core/format.ts';
+import {
+  formatBytes,
+  formatCount,
+  formatShare,
+  formatSize,
+  formatSpread,
+} from '../../src/core/format.ts';
 
 describe('formatCount', () => {
   it('groups thousands with commas', () => {
@@ -28,5 +34,11 @@ describe('formatBytes', () => {
 describe('formatSize', () => {
   it('joins width and height with the multiplication sign', () => {
     expect(formatSize(800, 600)).toBe('800×600');
+  });
+});
+
+describe('formatSpread', () => {
+  it('writes min – median – max with spaced en dashes', () => {
+    expect(formatSpread({ min: 640, median: 800, max: 1144 })).toBe('640 – 800 – 1144');
   });
 });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { buildIndex, setImageSize } from '../../src/core/datasetIndex.ts';
-import { summarize } from '../../src/core/summary.ts';
+import { summarize, summarizeSizes } from '../../src/core/summary.ts';
 import type { ImageRecord } from '../../src/core/types.ts';
 import { africanRecord, fetalRecord } from './records.ts';
 
@@ -190,6 +190,30 @@ describe('summarize', () => {
     expect(empty.images).toBe(0);
     expect(empty.patients).toEqual(tally(0, 0, 0, 0));
     expect(empty.countries.map((row) => row.images)).toEqual([0, 0, 0]);
+  });
+});
+
+describe('summarizeSizes', () => {
+  it('keeps the groups with images in the selection, described as summarize does', () => {
+    const index = sizedIndex();
+    const sizes = summarizeSizes(index, Uint32Array.from([0, 4, 6, 11, 99]));
+    const full = summarize(index, Uint32Array.from([0, 4, 6, 11]));
+    expect(sizes.byCountry.map((group) => group.label)).toEqual(['Egypt', 'Spain']);
+    expect(sizes.byCountry).toEqual(full.sizesByCountry.filter((group) => group.images > 0));
+    expect(sizes.byMachine).toEqual(full.sizesByMachine.filter((group) => group.images > 0));
+    expect(sizes.byMachine.map((group) => [group.label, group.images, group.known])).toEqual([
+      ['Aloka', 2, 1],
+      ['Voluson E6', 1, 1],
+    ]);
+  });
+
+  it('leaves images with no machine out of the machine groups', () => {
+    const sizes = summarizeSizes(sizedIndex(), Uint32Array.from([6, 7, 10]));
+    expect(sizes.byCountry.map((group) => [group.label, group.images])).toEqual([
+      ['Egypt', 2],
+      ['Ghana', 1],
+    ]);
+    expect(sizes.byMachine).toEqual([]);
   });
 });
 

@@ -11,15 +11,13 @@ import './charts.css';
 export function ChartsView() {
   const session = useSession();
   const data = useData();
-  const evaluation = useEvaluation();
+  // Sizes arriving make a new evaluation with the same selection: the charts need not redraw.
+  const selection = useEvaluation()?.selection ?? null;
   const filter = useApp((state) => state.filter);
   const [measure, setMeasure] = useState<Measure>('images');
   const series = useMemo(
-    () =>
-      data === null || evaluation === null
-        ? []
-        : chartSeries(data.index, evaluation.selection, measure),
-    [data, evaluation, measure],
+    () => (data === null || selection === null ? [] : chartSeries(data.index, selection, measure)),
+    [data, selection, measure],
   );
   if (data === null) return null;
 
