@@ -24,6 +24,8 @@ export default defineConfig({
     exclude: ['tests/e2e/**', 'node_modules/**'],
     environment: 'node',
     globals: true,
+    // Component tests render Recharts and 1,500-image panels in jsdom: slow on a loaded 2-core box.
+    testTimeout: 20_000,
     setupFiles: ['tests/setup.ts'],
   },
 });
