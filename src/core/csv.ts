@@ -80,7 +80,7 @@ export function readDatasetCsv(file: string, text: string): CsvRead {
         file,
         line,
         message:
-          `Row ${line} has ${fields.length} field${fields.length === 1 ? '' : 's'} where the ` +
+          `${file}, row ${line}: ${fields.length} field${fields.length === 1 ? '' : 's'} where the ` +
           `header has ${header.length}; the row is left out.`,
       });
       continue;

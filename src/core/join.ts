@@ -95,7 +95,7 @@ export function joinFolder(files: readonly FileMeta[], csvs: readonly CsvRead[])
           file: csv.file,
           line: row.csvLine,
           column: csv.dataset === 'fetal' ? 'Image_name' : 'Filename',
-          message: `Row ${row.csvLine} names ${row.name} again; both rows are loaded.`,
+          message: `${csv.file}, row ${row.csvLine}: ${row.name} is named again; both rows are loaded.`,
         });
       }
       seen.add(row.name);

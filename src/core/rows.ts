@@ -151,7 +151,7 @@ function flagger({ file, line, problems }: RowContext): Flag {
       file,
       line,
       column,
-      message: `Row ${line}, column ${column}: ${detail}; the row is loaded as written.`,
+      message: `${file}, row ${line}, column ${column}: ${detail}; the row is loaded as written.`,
     });
   };
 }

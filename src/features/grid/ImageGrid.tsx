@@ -68,9 +68,11 @@ export function ImageGrid() {
   const tabStop = rendered ? current : firstRow * columns;
   useEffect(() => {
     if (!focusAfterRender.current) return;
-    focusAfterRender.current = false;
+    // A far jump (Ctrl+End) renders the target row only after the scroll: wait for it.
     const cell = scroller.current?.querySelector<HTMLElement>(`[data-position="${current}"]`);
-    cell?.focus({ preventScroll: true });
+    if (cell == null) return;
+    focusAfterRender.current = false;
+    cell.focus({ preventScroll: true });
   });
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
