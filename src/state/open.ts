@@ -1,4 +1,4 @@
-import { buildIndex, setImageSize } from '../core/datasetIndex.ts';
+import { buildIndex } from '../core/datasetIndex.ts';
 import { DATASET_LABEL } from '../core/types.ts';
 import { loadFolder, type FolderJoin } from '../core/join.ts';
 import type { FileEntry, OpenedFolder } from '../io/folder.ts';
@@ -53,9 +53,6 @@ export async function openListedFolder(
   const entries = join.files.map((file) =>
     file === null ? null : (byPath.get(file.path) ?? null),
   );
-  entries.forEach((entry, id) => {
-    if (entry !== null) setImageSize(index, id, 0, 0, entry.size);
-  });
   const images = entries.filter((entry): entry is FileEntry => entry !== null).length;
   const data: OpenData = {
     name: folder.name,

@@ -1,9 +1,8 @@
 import { setImageSize } from '../core/datasetIndex.ts';
 import type { Problem } from '../core/types.ts';
-import type { FileEntry } from '../io/folder.ts';
 import { cacheKey, scanCache, type CachedScan } from '../io/scanCache.ts';
 import type { ScanResult } from '../workers/protocol.ts';
-import { createScanPool, type ScanPool } from '../workers/scanPool.ts';
+import { createScanPool } from '../workers/scanPool.ts';
 import type { AppStore, OpenData } from './app.ts';
 import type { Thumbnails } from './thumbnails.ts';
 
@@ -12,6 +11,10 @@ export const THUMBNAIL_SIDE = 256;
 
 // Sizes and counts reach the UI in batches: a render per image would cost more than the images.
 const PUBLISH_MS = 200;
+
+// Images looked up in the cache at a time. A cache key needs the file's size, and the first read
+// of a File's size is a synchronous stat (~0.3 ms): chunks keep the page responsive meanwhile.
+const CHUNK = 256;
 
 /** The background pass over a folder's images, and the way the grid asks for its cells first. */
 export interface Scan {
@@ -22,64 +25,49 @@ export interface Scan {
 }
 
 /**
- * Reads every present image of `data` once (header, byte size and thumbnail), the cached ones
- * from IndexedDB, the rest in workers in index order, visible cells first. Sizes go into the
- * index, thumbnails into `thumbnails`, unreadable images into the problems; the store hears of
- * them in batches.
+ * Reads every present image of `data` once (header, byte size and thumbnail): the cells on
+ * screen first, then the rest in index order, from IndexedDB where cached and otherwise in
+ * workers. Sizes go into the index, thumbnails into `thumbnails`, unreadable images into the
+ * problems; the store hears of them in batches.
  */
 export function startScan(store: AppStore, data: OpenData, thumbnails: Thumbnails): Scan {
   const cache = scanCache();
-  const pool: ScanPool = createScanPool({ thumbnail: THUMBNAIL_SIDE });
-  const keys = data.entries.map((entry) => (entry === null ? null : cacheKey(entry)));
-  const done = new Uint8Array(data.entries.length);
+  const pool = createScanPool({ thumbnail: THUMBNAIL_SIDE });
+  const keys: (string | null | undefined)[] = new Array(data.entries.length);
+  // 0: not looked at, 1: being looked up in the cache, 2: done, 3: asked of the workers.
+  const state = new Uint8Array(data.entries.length);
+  const present = data.entries.flatMap((entry, id) => (entry === null ? [] : [id]));
   const unreadable: Problem[] = [];
-  const total = keys.filter((key) => key !== null).length;
   let settled = 0;
   let headers = 0;
   let made = 0;
   let stopped = false;
   let timer: ReturnType<typeof setTimeout> | null = null;
 
+  const keyOf = (id: number): string | null => {
+    let key = keys[id];
+    if (key === undefined) {
+      const entry = data.entries[id];
+      key = entry == null ? null : cacheKey(entry);
+      keys[id] = key;
+    }
+    return key;
+  };
+
   const publish = (final = false) => {
     timer = null;
     const found = unreadable.splice(0);
-    store.set((state) => ({
-      sizesVersion: state.sizesVersion + 1,
-      problems: found.length > 0 ? [...state.problems, ...found] : state.problems,
+    store.set((app) => ({
+      sizesVersion: app.sizesVersion + 1,
+      problems: found.length > 0 ? [...app.problems, ...found] : app.problems,
       progress: {
-        ...state.progress,
+        ...app.progress,
         headersRead: headers,
         thumbnails: made,
         scanned: settled,
         scanning: !final && !stopped,
       },
     }));
-  };
-  const schedule = () => {
-    timer ??= setTimeout(publish, PUBLISH_MS);
-  };
-
-  const apply = (id: number, scan: CachedScan, entry: FileEntry) => {
-    if (done[id] === 1) return;
-    done[id] = 1;
-    settled++;
-    if ('reason' in scan) {
-      thumbnails.fail(id);
-      unreadable.push({
-        kind: 'unreadable-image',
-        file: entry.path,
-        message: `${entry.path} cannot be shown: ${scan.reason}.`,
-      });
-    } else {
-      setImageSize(data.index, id, scan.header.width, scan.header.height, scan.bytes);
-      headers++;
-      if (scan.thumbnail !== null) {
-        thumbnails.put(id, scan.thumbnail);
-        made++;
-      }
-    }
-    if (settled === total) finish();
-    else schedule();
   };
 
   const finish = () => {
@@ -90,45 +78,86 @@ export function startScan(store: AppStore, data: OpenData, thumbnails: Thumbnail
     publish(true);
   };
 
-  const request = (id: number, priority: 'visible' | 'background') => {
+  const apply = (id: number, scan: CachedScan) => {
+    if (state[id] === 2 || stopped) return;
+    state[id] = 2;
+    settled++;
+    const path = data.entries[id]?.path ?? '';
+    if ('reason' in scan) {
+      thumbnails.fail(id);
+      unreadable.push({
+        kind: 'unreadable-image',
+        file: path,
+        message: `${path} cannot be shown: ${scan.reason}.`,
+      });
+    } else {
+      setImageSize(data.index, id, scan.header.width, scan.header.height, scan.bytes);
+      headers++;
+      if (scan.thumbnail !== null) {
+        thumbnails.put(id, scan.thumbnail);
+        made++;
+      }
+    }
+    if (settled === present.length) finish();
+    else timer ??= setTimeout(publish, PUBLISH_MS);
+  };
+
+  const read = (id: number, key: string, priority: 'visible' | 'background') => {
     const entry = data.entries[id];
-    const key = keys[id];
-    if (entry == null || key == null || done[id] === 1) return;
+    if (entry == null) return;
+    state[id] = 3;
     void pool.request(key, entry.getFile, priority).then((result: ScanResult) => {
       if (stopped || (!result.ok && result.dropped)) return;
       const scan: CachedScan = result.ok
         ? { header: result.header, bytes: result.bytes, thumbnail: result.thumbnail }
         : { reason: result.reason };
       cache.putMany([[key, scan]]);
-      apply(id, scan, entry);
+      apply(id, scan);
     });
   };
 
-  const run = async () => {
-    const present = keys.flatMap((key, id) => (key === null ? [] : [{ key, id }]));
-    const cached = await cache.getMany(present.map((item) => item.key));
+  /** Looks ids up in the cache and reads the misses; ids already under way are skipped. */
+  const lookUp = async (ids: readonly number[], priority: 'visible' | 'background') => {
+    const todo = ids.filter((id) => state[id] === 0 && keyOf(id) !== null);
+    for (const id of todo) state[id] = 1;
+    const cached = await cache.getMany(todo.map((id) => keyOf(id) ?? ''));
     if (stopped) return;
-    present.forEach(({ id }, at) => {
+    const misses: number[] = [];
+    todo.forEach((id, at) => {
       const scan = cached[at];
-      const entry = data.entries[id];
-      if (scan !== undefined && entry != null) apply(id, scan, entry);
+      if (scan === undefined) misses.push(id);
+      else apply(id, scan);
     });
-    for (const { id } of present) request(id, 'background');
+    // The pool serves visible requests newest first: ask for the first cell last.
+    if (priority === 'visible') misses.reverse();
+    for (const id of misses) read(id, keyOf(id) ?? '', priority);
   };
 
-  store.set((state) => ({ progress: { ...state.progress, scanning: total > 0 } }));
-  if (total === 0) publish(true);
-  else void run();
+  const pass = async () => {
+    for (let at = 0; at < present.length && !stopped; at += CHUNK) {
+      await lookUp(present.slice(at, at + CHUNK), 'background');
+    }
+  };
+
+  store.set((app) => ({ progress: { ...app.progress, scanning: present.length > 0 } }));
+  if (present.length === 0) publish(true);
+  else void pass();
 
   return {
     show(ids) {
+      if (stopped) return;
       const visible = new Set<string>();
       for (const id of ids) {
-        const key = keys[id];
-        if (key != null && done[id] !== 1) visible.add(key);
+        const key = state[id] === 2 ? null : keyOf(id);
+        if (key != null) visible.add(key);
       }
       pool.setVisible(visible);
-      for (const id of [...ids].reverse()) request(id, 'visible');
+      // Cells already looked up are waiting in the pool: raise them to the front.
+      for (const id of [...ids].reverse()) {
+        const key = keys[id];
+        if (state[id] === 3 && key != null) read(id, key, 'visible');
+      }
+      void lookUp(ids, 'visible');
     },
     cancel() {
       if (stopped) return;

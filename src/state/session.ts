@@ -49,11 +49,14 @@ export function createSession(onFilter: FilterSink = () => {}): Session {
   const thumbnails = createThumbnails();
   let loading: AbortController | null = null;
   let scan: Scan | null = null;
+  // The grid may report its cells before the image pass exists: hand them over when it starts.
+  let shown: readonly number[] = [];
 
   const reset = () => {
     loading?.abort();
     scan?.cancel();
     scan = null;
+    shown = [];
     thumbnails.clear();
   };
 
@@ -75,7 +78,10 @@ export function createSession(onFilter: FilterSink = () => {}): Session {
         void rememberFolder(folder.handle).then(() => store.set({ lastFolder: folder.name }));
       }
       onFilter(store.get().filter, 'replace');
-      if (!data.metadataOnly) scan = startScan(store, data, thumbnails);
+      if (!data.metadataOnly) {
+        scan = startScan(store, data, thumbnails);
+        scan.show(shown);
+      }
     } catch (error) {
       if (controller.signal.aborted) return;
       showNotice(store, describeFailure(error));
@@ -132,6 +138,7 @@ export function createSession(onFilter: FilterSink = () => {}): Session {
       const data = store.get().data;
       if (data === null || data.metadataOnly || store.get().progress.scanning) return;
       scan = startScan(store, data, thumbnails);
+      scan.show(shown);
     },
     close() {
       reset();
@@ -142,7 +149,10 @@ export function createSession(onFilter: FilterSink = () => {}): Session {
     search: (query) => setFilter(setQuery(store.get().filter, query), 'replace'),
     clearFilters: () => setFilter(clearFilter(store.get().filter)),
     setView: (patch) => store.set((state) => ({ view: { ...state.view, ...patch } })),
-    show: (ids) => scan?.show(ids),
+    show: (ids) => {
+      shown = ids;
+      scan?.show(ids);
+    },
     view: (id) => store.set({ viewer: id }),
   };
 }

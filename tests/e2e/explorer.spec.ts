@@ -168,11 +168,15 @@ test('the 12,850-image folder opens through the folder input, filters, and lists
     await page.keyboard.press('ArrowDown');
     const focused = page.locator(':focus');
     await expect(focused).toHaveRole('gridcell');
-    const below = await focused.evaluate((cell) => ({
-      row: cell.closest('[role="row"]')?.getAttribute('aria-rowindex'),
-      column: [...(cell.parentElement?.children ?? [])].indexOf(cell),
-    }));
-    expect(below).toEqual({ row: '2', column: 1 });
+    // The focus moves as React commits the key press: poll rather than read it once.
+    await expect
+      .poll(() =>
+        focused.evaluate((cell) => ({
+          row: cell.closest('[role="row"]')?.getAttribute('aria-rowindex'),
+          column: [...(cell.parentElement?.children ?? [])].indexOf(cell),
+        })),
+      )
+      .toEqual({ row: '2', column: 1 });
     await page.keyboard.press('ArrowLeft');
     await page.keyboard.press('ArrowUp');
     await expect(first).toBeFocused();

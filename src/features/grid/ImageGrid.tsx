@@ -66,7 +66,8 @@ export function ImageGrid() {
   // tab stop, so that Tab still reaches the grid.
   const rendered = current >= firstRow * columns && current < (lastRow + 1) * columns;
   const tabStop = rendered ? current : firstRow * columns;
-  useEffect(() => {
+  // In the commit, not after paint: the focus moves before the next key is handled.
+  useLayoutEffect(() => {
     if (!focusAfterRender.current) return;
     // A far jump (Ctrl+End) renders the target row only after the scroll: wait for it.
     const cell = scroller.current?.querySelector<HTMLElement>(`[data-position="${current}"]`);
