@@ -16,6 +16,9 @@ const PUBLISH_MS = 200;
 // of a File's size is a synchronous stat (~0.3 ms): chunks keep the page responsive meanwhile.
 const CHUNK = 256;
 
+// How long the background pass waits for the grid to report its first screen of cells.
+const FIRST_SCREEN_WAIT_MS = 2000;
+
 /** The background pass over a folder's images, and the way the grid asks for its cells first. */
 export interface Scan {
   /** The record ids on screen now: they are read before anything else. */
@@ -102,11 +105,11 @@ export function startScan(store: AppStore, data: OpenData, thumbnails: Thumbnail
     else timer ??= setTimeout(publish, PUBLISH_MS);
   };
 
-  const read = (id: number, key: string, priority: 'visible' | 'background') => {
+  const read = async (id: number, key: string, priority: 'visible' | 'background') => {
     const entry = data.entries[id];
     if (entry == null) return;
     state[id] = 3;
-    void pool.request(key, entry.getFile, priority).then((result: ScanResult) => {
+    await pool.request(key, entry.getFile, priority).then((result: ScanResult) => {
       if (stopped || (!result.ok && result.dropped)) return;
       const scan: CachedScan = result.ok
         ? { header: result.header, bytes: result.bytes, thumbnail: result.thumbnail }
@@ -130,10 +133,18 @@ export function startScan(store: AppStore, data: OpenData, thumbnails: Thumbnail
     });
     // The pool serves visible requests newest first: ask for the first cell last.
     if (priority === 'visible') misses.reverse();
-    for (const id of misses) read(id, keyOf(id) ?? '', priority);
+    await Promise.all(misses.map((id) => read(id, keyOf(id) ?? '', priority)));
   };
 
+  // The background pass waits for the first screen of cells, so that its cache look-ups and
+  // requests do not queue ahead of them; it starts anyway if the grid reports nothing soon.
+  let openGate = () => {};
+  const gate = new Promise<void>((resolve) => (openGate = resolve));
+  const gateTimer = setTimeout(() => openGate(), FIRST_SCREEN_WAIT_MS);
+
   const pass = async () => {
+    await gate;
+    clearTimeout(gateTimer);
     for (let at = 0; at < present.length && !stopped; at += CHUNK) {
       await lookUp(present.slice(at, at + CHUNK), 'background');
     }
@@ -157,10 +168,13 @@ export function startScan(store: AppStore, data: OpenData, thumbnails: Thumbnail
         const key = keys[id];
         if (state[id] === 3 && key != null) read(id, key, 'visible');
       }
-      void lookUp(ids, 'visible');
+      void lookUp(ids, 'visible').then(() => {
+        if (ids.length > 0) openGate();
+      });
     },
     cancel() {
       if (stopped) return;
+      clearTimeout(gateTimer);
       pool.cancelAll();
       finish();
     },
