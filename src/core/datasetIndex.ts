@@ -85,9 +85,20 @@ export function displayOrder(key: FacetKey): (a: string, b: string) => number {
 
 /** Takes a record and a facet; returns the label the user sees, or null when it has none. */
 export function facetLabel(record: ImageRecord, key: RecordFacetKey): string | null {
-  const label = key === 'dataset' ? DATASET_LABEL[record.dataset] : record[key];
+  const label = LABEL_OF[key](record);
   return label === null || label === '' ? null : label;
 }
+
+// One accessor per facet: `record[key]` with a variable key is several times slower over 12k rows.
+const LABEL_OF: Readonly<Record<RecordFacetKey, (record: ImageRecord) => string | null>> = {
+  dataset: (record) => DATASET_LABEL[record.dataset],
+  plane: (record) => record.plane,
+  brainPlane: (record) => record.brainPlane,
+  operator: (record) => record.operator,
+  machine: (record) => record.machine,
+  country: (record) => record.country,
+  split: (record) => record.split,
+};
 
 /** Takes a record; returns its patient key, unique across datasets (`fetal:12`, `african:Egypt/3`). */
 export function patientKey(record: ImageRecord): string {
@@ -199,19 +210,27 @@ export function codeOf(index: DatasetIndex, key: RecordFacetKey, label: string):
 }
 
 function buildColumn(records: readonly ImageRecord[], key: RecordFacetKey): FacetColumn {
-  const labels = new Set<string>();
-  for (const record of records) {
-    const label = facetLabel(record, key);
-    if (label !== null) labels.add(label);
+  // Codes in order of first appearance, in one pass; then renumbered into display order.
+  const label = LABEL_OF[key];
+  const seen = new Map<string, number>();
+  const raw = new Uint16Array(records.length);
+  for (let id = 0; id < records.length; id++) {
+    const value = label(records[id] as ImageRecord);
+    if (value === null || value === '') {
+      raw[id] = NONE;
+      continue;
+    }
+    let code = seen.get(value);
+    if (code === undefined) seen.set(value, (code = Math.min(seen.size, NONE)));
+    raw[id] = code;
   }
-  const values = [...labels].sort(displayOrder(key)).slice(0, NONE);
-  const lookup = new Map(values.map((label, code) => [label, code]));
+  const values = [...seen.keys()].sort(displayOrder(key)).slice(0, NONE);
+  const lookup = new Map(values.map((value, code) => [value, code]));
+  const renumber = new Uint16Array(NONE + 1).fill(NONE);
+  for (const [value, first] of seen) renumber[first] = lookup.get(value) ?? NONE;
 
   const codes = new Uint16Array(records.length);
-  records.forEach((record, id) => {
-    const label = facetLabel(record, key);
-    codes[id] = label === null ? NONE : (lookup.get(label) ?? NONE);
-  });
+  for (let id = 0; id < records.length; id++) codes[id] = renumber[raw[id] ?? NONE] ?? NONE;
   return { values, codes, lookup };
 }
 

