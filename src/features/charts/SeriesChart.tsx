@@ -27,6 +27,10 @@ export function SeriesChart({ series, height, selected, onPick }: Props) {
     const bar = series.bars.find((b) => b.label === label);
     if (bar !== undefined) onPick(bar);
   };
+  // A tap sets no hover state, so the chart's own click has no active label: the bars pick too.
+  // A click on a bar then picks twice, which onPick ignores for a value already filtered on.
+  const pickBar = (item: { payload?: unknown }) =>
+    pick((item.payload as ChartBar | undefined)?.label);
 
   return (
     <div ref={box} className="chart__plot" style={{ height }}>
@@ -77,10 +81,17 @@ export function SeriesChart({ series, height, selected, onPick }: Props) {
                 stackId="split"
                 fill={SPLIT_FILL[stack.kind]}
                 className="chart__bar"
+                onClick={pickBar}
               />
             ))
           ) : (
-            <Bar name={series.unit} dataKey="total" fill="var(--bar)" className="chart__bar" />
+            <Bar
+              name={series.unit}
+              dataKey="total"
+              fill="var(--bar)"
+              className="chart__bar"
+              onClick={pickBar}
+            />
           )}
         </BarChart>
       )}
