@@ -99,6 +99,105 @@ export function problemGroup(region: Locator, heading: string): Locator {
   });
 }
 
+/** Opens `folder` through the "Choose folder" input; resolves once the status line reads `status`. */
+export async function openFolder(page: Page, folder: string, status: string, timeout = 60_000) {
+  await page.getByLabel('Choose folder').setInputFiles(folder);
+  await expect(statusLine(page)).toHaveText(status, { timeout });
+}
+
+/** Resolves once the background pass has read every header and made every thumbnail. */
+export async function waitForScan(page: Page, timeout = 120_000): Promise<void> {
+  await expect(page.getByRole('progressbar', { name: 'Thumbnails made' })).toHaveCount(0, {
+    timeout,
+  });
+}
+
+/** The chart card titled `title` ("Images by plane and split") on the Charts tab. */
+export function chartCard(page: Page, title: string): Locator {
+  return page.getByRole('region', { name: title, exact: true });
+}
+
+/**
+ * The middle of the bar of `label` in a chart card: of a drawn bar rectangle level with the
+ * label's tick on the category axis. Fails when that bar has no rectangle drawn.
+ */
+export async function chartBarPoint(
+  card: Locator,
+  label: string,
+): Promise<{ x: number; y: number }> {
+  // Tick and bars are read together: the bars grow in from nothing, and may be redrawn.
+  const find = () =>
+    card.evaluate((element, text) => {
+      const tick = [...element.querySelectorAll('.recharts-yAxis-tick-labels text')].find(
+        (candidate) => candidate.textContent === text,
+      );
+      if (tick === undefined) return null;
+      const box = tick.getBoundingClientRect();
+      const y = box.top + box.height / 2;
+      const bar = [...element.querySelectorAll('.recharts-bar-rectangle')]
+        .map((candidate) => candidate.getBoundingClientRect())
+        .find((r) => r.width > 0 && r.top <= y && r.bottom >= y);
+      return bar === undefined ? null : { x: bar.left + bar.width / 2, y };
+    }, label);
+  await expect.poll(find, { message: `a bar drawn for ${label}` }).not.toBeNull();
+  const point = await find();
+  if (point === null) throw new Error(`No bar is drawn for ${label}`);
+  return point;
+}
+
+/**
+ * Clicks the bar of `label` in a chart card as a user does with a mouse: points at it, sees its
+ * tooltip, clicks.
+ */
+export async function clickChartBar(card: Locator, label: string): Promise<void> {
+  const { x, y } = await chartBarPoint(card, label);
+  const mouse = card.page().mouse;
+  await mouse.move(x, y);
+  await expect(card.locator('.chart-tooltip__label'), `the tooltip of ${label}`).toHaveText(label);
+  await mouse.down();
+  await mouse.up();
+}
+
+/** Resolves once every chart's bars have stopped growing (Recharts animates them in). */
+export async function waitForChartsDrawn(page: Page): Promise<void> {
+  const bars = () =>
+    page
+      .locator('.recharts-bar-rectangle')
+      .evaluateAll((elements) =>
+        JSON.stringify(elements.map((element) => element.getBoundingClientRect().toJSON())),
+      );
+  let last = '';
+  await expect
+    .poll(
+      async () => {
+        const now = await bars();
+        const same = now === last;
+        last = now;
+        return same;
+      },
+      { intervals: [250], message: 'the chart bars stop moving' },
+    )
+    .toBe(true);
+}
+
+/** The text of every body row of `table`, cell by cell (header cells included), trimmed. */
+export async function tableRows(table: Locator): Promise<string[][]> {
+  return table.evaluate((element) =>
+    [...(element as HTMLTableElement).tBodies].flatMap((body) =>
+      [...body.rows].map((row) => [...row.cells].map((cell) => (cell.textContent ?? '').trim())),
+    ),
+  );
+}
+
+/** The text of every column header of `table`, in order. */
+export async function tableHeaders(table: Locator): Promise<string[]> {
+  return table.evaluate((element) =>
+    [...((element as HTMLTableElement).tHead?.rows[0]?.cells ?? [])].map((cell) =>
+      (cell.textContent ?? '').replace(/[▲▼]/g, '').trim(),
+    ),
+  );
+}
+
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

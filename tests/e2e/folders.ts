@@ -1,11 +1,12 @@
 // The fixture folders the browser tests open, generated once and reused while nothing changed.
 
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateFolder } from '../fixtures/generate.ts';
-import type { GenerateOptions, Manifest } from '../fixtures/spec.ts';
+import type { GenerateOptions, Manifest, OddSize, Size } from '../fixtures/spec.ts';
 
 /** Outside the repository, so that neither git nor Vite ever sees thousands of PNGs. */
 export const FIXTURE_ROOT = join(tmpdir(), 'planescope-e2e');
@@ -17,6 +18,49 @@ const FETAL_COPY = 'FETAL_PLANES_DB/Images/Patient00001_Plane1_1_of_15 (1).png';
 
 /** A scan someone dropped into a country folder; no row names it. */
 const STRAY_SCAN = 'African_planes/Egypt/IMG_0042.png';
+
+/** The African set's image names in one country, in CSV order. */
+function africanNames(country: string): string[] {
+  const csv = readFileSync(new URL('../fixtures/African_planes_database.csv', import.meta.url));
+  return csv
+    .toString('utf8')
+    .split('\n')
+    .slice(1)
+    .map((line) => line.trim().split(','))
+    .filter((fields) => fields[3] === country)
+    .map((fields) => fields[4] ?? '');
+}
+
+/**
+ * A size per machine (FETAL_PLANES_DB) and per country (African set), each different, at about
+ * half the real ones so that the folder is quick to write and to read.
+ */
+const VIEW_SIZES: Readonly<Record<string, Size>> = {
+  'Voluson E6': { width: 320, height: 240 },
+  'Voluson S10': { width: 384, height: 288 },
+  Aloka: { width: 256, height: 192 },
+  Other: { width: 288, height: 216 },
+  Algeria: { width: 250, height: 215 },
+  Egypt: { width: 200, height: 225 },
+  Ghana: { width: 250, height: 250 },
+  Malawi: { width: 250, height: 200 },
+  Uganda: { width: 300, height: 250 },
+};
+
+/**
+ * Planted sizes: one wider and flatter Aloka image and one Egypt image, each the only one of its
+ * size; and Malawi made of three sizes so that its lower and upper median widths differ (half of
+ * its images at 250 wide, one at 260 and the rest at 270: the lower middle is 250, the upper 260).
+ */
+const MALAWI = africanNames('Malawi');
+const VIEW_ODD_FETAL: readonly OddSize[] = [
+  { name: 'Patient00001_Plane1_11_of_15', width: 1000, height: 150 },
+];
+const VIEW_ODD_AFRICAN: readonly OddSize[] = [
+  { name: 'patient001_EGY_plane2', width: 203, height: 221 },
+  ...MALAWI.slice(0, 1).map((name) => ({ name, width: 260, height: 190 })),
+  ...MALAWI.slice(1, MALAWI.length / 2).map((name) => ({ name, width: 270, height: 210 })),
+];
 
 export const FOLDERS = {
   /** Both published datasets in full, 12,850 rows, with one of every flaw a real folder has. */
@@ -38,6 +82,16 @@ export const FOLDERS = {
   'african-small': {
     seed: 5,
     african: { rows: { every: 2 }, missing: 1 },
+  },
+  /**
+   * Every tenth FETAL_PLANES_DB row (1,240 images, all four machines, series of up to 8 frames
+   * kept of 71) and the whole African set in country folders (450): a size per machine and per
+   * country, planted odd sizes, no other flaw. For the charts, size tables, table and viewer.
+   */
+  views: {
+    seed: 11,
+    fetal: { rows: { every: 10 }, size: { by: VIEW_SIZES }, oddSizes: VIEW_ODD_FETAL },
+    african: { size: { by: VIEW_SIZES }, oddSizes: VIEW_ODD_AFRICAN },
   },
 } satisfies Record<string, FolderOptions>;
 
