@@ -110,7 +110,9 @@ export function startScan(store: AppStore, data: OpenData, thumbnails: Thumbnail
     if (entry == null) return;
     state[id] = 3;
     await pool.request(key, entry.getFile, priority).then((result: ScanResult) => {
-      if (stopped || (!result.ok && result.dropped)) return;
+      if (stopped) return;
+      // A cell that scrolled away before its turn: the pass still owes it a read, later.
+      if (!result.ok && result.dropped) return void read(id, key, 'background');
       const scan: CachedScan = result.ok
         ? { header: result.header, bytes: result.bytes, thumbnail: result.thumbnail }
         : { reason: result.reason };
