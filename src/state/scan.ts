@@ -1,8 +1,8 @@
 import { setImageSize } from '../core/datasetIndex.ts';
 import type { Problem } from '../core/types.ts';
-import { cacheKey, scanCache, type CachedScan } from '../io/scanCache.ts';
+import { cacheKey, scanCache, type CachedScan, type ScanCache } from '../io/scanCache.ts';
 import type { ScanResult } from '../workers/protocol.ts';
-import { createScanPool } from '../workers/scanPool.ts';
+import { createScanPool, type ScanPool } from '../workers/scanPool.ts';
 import type { AppStore, OpenData } from './app.ts';
 import type { Thumbnails } from './thumbnails.ts';
 
@@ -33,9 +33,14 @@ export interface Scan {
  * workers. Sizes go into the index, thumbnails into `thumbnails`, unreadable images into the
  * problems; the store hears of them in batches.
  */
-export function startScan(store: AppStore, data: OpenData, thumbnails: Thumbnails): Scan {
-  const cache = scanCache();
-  const pool = createScanPool({ thumbnail: THUMBNAIL_SIDE });
+export function startScan(
+  store: AppStore,
+  data: OpenData,
+  thumbnails: Thumbnails,
+  using: { readonly cache?: ScanCache; readonly pool?: ScanPool } = {},
+): Scan {
+  const cache = using.cache ?? scanCache();
+  const pool = using.pool ?? createScanPool({ thumbnail: THUMBNAIL_SIDE });
   const keys: (string | null | undefined)[] = new Array(data.entries.length);
   // 0: not looked at, 1: being looked up in the cache, 2: done, 3: asked of the workers.
   const state = new Uint8Array(data.entries.length);

@@ -1,0 +1,81 @@
+import { buildIndex } from '../../src/core/datasetIndex.ts';
+import type { PngHeader } from '../../src/core/types.ts';
+import type { FileEntry } from '../../src/io/folder.ts';
+import type { ScanCache } from '../../src/io/scanCache.ts';
+import type { ScanResult } from '../../src/workers/protocol.ts';
+import type { ScanPool } from '../../src/workers/scanPool.ts';
+import { createAppStore } from '../../src/state/app.ts';
+import { startScan } from '../../src/state/scan.ts';
+import { createThumbnails } from '../../src/state/thumbnails.ts';
+import { fetalRecord } from './records.ts';
+
+const header: PngHeader = { width: 800, height: 600, bitDepth: 8, colorType: 0 };
+const records = Array.from({ length: 6 }, (_, i) =>
+  fetalRecord({ name: `Patient0000${i + 1}_Plane1_1_of_1`, patient: String(i + 1) }),
+);
+const entry = (path: string): FileEntry => ({
+  path,
+  size: 10,
+  lastModified: 1,
+  getFile: () => Promise.resolve(new File([], path)),
+});
+
+/** A cache that finds nothing and stores nothing. */
+const emptyCache: ScanCache = {
+  getMany: async (keys) => keys.map(() => undefined),
+  putMany: () => {},
+  flush: async () => true,
+  clearCache: async () => true,
+  available: () => true,
+};
+
+/** A pool that drops every visible request (its cells scrolled away) and reads the rest. */
+function droppingPool(asked: string[]): ScanPool {
+  return {
+    request: async (key, _file, priority): Promise<ScanResult> => {
+      asked.push(`${priority}:${key}`);
+      if (priority === 'visible') return { ok: false, dropped: true };
+      return { ok: true, header, bytes: 10, thumbnail: null };
+    },
+    setVisible: () => {},
+    pause: () => {},
+    resume: () => {},
+    cancelAll: () => {},
+    dispose: () => {},
+    stats: () => ({ queued: 0, running: 0, done: 0 }),
+  };
+}
+
+describe('startScan', () => {
+  it('reads later a cell dropped for scrolling away, and finishes the pass', async () => {
+    const store = createAppStore();
+    const index = buildIndex(records, () => true);
+    const data = {
+      name: 'x',
+      origin: 'input' as const,
+      sources: [],
+      index,
+      entries: records.map((record) => entry(record.path)),
+      metadataOnly: false,
+    };
+    store.set({
+      data,
+      phase: 'ready',
+      progress: { ...store.get().progress, images: records.length },
+    });
+    const asked: string[] = [];
+    const scan = startScan(store, data, createThumbnails(), {
+      cache: emptyCache,
+      pool: droppingPool(asked),
+    });
+    scan.show([0, 1]);
+
+    await vi.waitFor(() => expect(store.get().progress.scanning).toBe(false), { timeout: 5000 });
+    expect(store.get().progress.scanned).toBe(records.length);
+    expect(store.get().progress.headersRead).toBe(records.length);
+    expect(index.sizesKnown).toBe(records.length);
+    // The two visible cells were asked for as visible, dropped, then read in the background.
+    expect(asked.filter((a) => a.startsWith('visible:'))).toHaveLength(2);
+    expect(asked.filter((a) => a.startsWith('background:'))).toHaveLength(records.length);
+  });
+});
