@@ -1,3 +1,4 @@
+import { stripCommonRoot } from '../core/paths.ts';
 import { entryOfFile, sortEntries, type OpenedFolder } from './folder.ts';
 
 /**
@@ -9,10 +10,7 @@ export function folderFromInput(files: FileList | readonly File[]): OpenedFolder
   const list = Array.from(files);
   const first = list[0]?.webkitRelativePath ?? '';
   const name = first.includes('/') ? first.slice(0, first.indexOf('/')) : 'Folder';
-  const entries = list.map((file) => {
-    const relative = file.webkitRelativePath || file.name;
-    const slash = relative.indexOf('/');
-    return entryOfFile(slash === -1 ? relative : relative.slice(slash + 1), file);
-  });
+  const paths = stripCommonRoot(list.map((file) => file.webkitRelativePath || file.name));
+  const entries = list.map((file, at) => entryOfFile(paths[at] ?? file.name, file));
   return { name, origin: 'input', entries: sortEntries(entries), handle: null };
 }

@@ -15,7 +15,7 @@ export interface ScanCache {
   flush(): Promise<boolean>;
   /** Deletes every cached scan; resolves whether the storage could be cleared. */
   clearCache(): Promise<boolean>;
-  /** False once the storage failed (quota, private mode): the cache then stores and finds nothing. */
+  /** False once the storage failed (quota, private mode): then it stores and finds nothing. */
   available(): boolean;
 }
 
@@ -108,24 +108,4 @@ let shared: ScanCache | null = null;
 export function scanCache(): ScanCache {
   shared ??= createScanCache();
   return shared;
-}
-
-/** `getMany` of the app's scan cache. */
-export function getMany(keys: readonly string[]): Promise<(CachedScan | undefined)[]> {
-  return scanCache().getMany(keys);
-}
-
-/** `putMany` of the app's scan cache. */
-export function putMany(entries: Iterable<readonly [key: string, scan: CachedScan]>): void {
-  scanCache().putMany(entries);
-}
-
-/** `flush` of the app's scan cache. */
-export function flushCache(): Promise<boolean> {
-  return scanCache().flush();
-}
-
-/** `clearCache` of the app's scan cache. */
-export function clearCache(): Promise<boolean> {
-  return scanCache().clearCache();
 }
