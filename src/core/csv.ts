@@ -80,7 +80,8 @@ export function readDatasetCsv(file: string, text: string): CsvRead {
         file,
         line,
         message:
-          `${file}, row ${line}: ${fields.length} field${fields.length === 1 ? '' : 's'} where the ` +
+          `${file}, row ${line}: ${fields.length} field${fields.length === 1 ? '' : 's'} ` +
+          `where the ` +
           `header has ${header.length}; the row is left out.`,
       });
       continue;

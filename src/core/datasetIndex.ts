@@ -100,7 +100,10 @@ const LABEL_OF: Readonly<Record<RecordFacetKey, (record: ImageRecord) => string 
   split: (record) => record.split,
 };
 
-/** Takes a record; returns its patient key, unique across datasets (`fetal:12`, `african:Egypt/3`). */
+/**
+ * Takes a record; returns its patient key, unique across datasets (`fetal:12`,
+ * `african:Egypt/3`).
+ */
 export function patientKey(record: ImageRecord): string {
   return `${record.dataset}:${record.patient}`;
 }

@@ -79,7 +79,9 @@ export function joinFolder(files: readonly FileMeta[], csvs: readonly CsvRead[])
       problems.push({
         kind: 'csv-duplicate',
         file: csv.file,
-        message: `${csv.file} is a second ${DATASET_LABEL[csv.dataset]} CSV beside ${twin.csvFile}; it is not loaded.`,
+        message:
+          `${csv.file} is a second ${DATASET_LABEL[csv.dataset]} CSV beside ${twin.csvFile}; ` +
+          'it is not loaded.',
       });
       continue;
     }
@@ -95,7 +97,9 @@ export function joinFolder(files: readonly FileMeta[], csvs: readonly CsvRead[])
           file: csv.file,
           line: row.csvLine,
           column: csv.dataset === 'fetal' ? 'Image_name' : 'Filename',
-          message: `${csv.file}, row ${row.csvLine}: ${row.name} is named again; both rows are loaded.`,
+          message:
+            `${csv.file}, row ${row.csvLine}: ${row.name} is named again; ` +
+            'both rows are loaded.',
         });
       }
       seen.add(row.name);
@@ -120,7 +124,9 @@ export function joinFolder(files: readonly FileMeta[], csvs: readonly CsvRead[])
       problems.push({
         kind: 'metadata-only',
         file: csv.file,
-        message: `None of the ${csv.rows.length.toLocaleString('en-US')} images ${csv.file} names are in the folder: it is explored as metadata only.`,
+        message:
+          `None of the ${csv.rows.length.toLocaleString('en-US')} images ${csv.file} names ` +
+          'are in the folder: it is explored as metadata only.',
       });
     } else {
       missing.push(...sourceMissing);
@@ -228,7 +234,9 @@ function unclaimedProblems(content: readonly FileMeta[], claimed: ReadonlySet<st
         : {
             kind: 'duplicate-file',
             file: path,
-            message: `${path} has the same name as ${twin}, which its row uses; this copy is not loaded.`,
+            message:
+              `${path} has the same name as ${twin}, which its row uses; ` +
+              'this copy is not loaded.',
           },
     );
   }

@@ -64,7 +64,8 @@ export function readFetalRow(field: FieldOf, context: RowContext): CsvRow {
       flag(
         'row-name',
         'Image_name',
-        `"${name}" names Plane${planeNumber} (${namedPlane ?? 'unknown'}) but the row says "${plane}"`,
+        `"${name}" names Plane${planeNumber} (${namedPlane ?? 'unknown'}) ` +
+          `but the row says "${plane}"`,
       );
     }
     if (normalizeNumber(number) !== normalizeNumber(patientNum)) {
@@ -118,7 +119,8 @@ export function readAfricanRow(field: FieldOf, context: RowContext): CsvRow {
       flag(
         'row-name',
         'Filename',
-        `"${name}" names plane${planeNumber} (${namedPlane ?? 'unknown'}) but the row says "${plane}"`,
+        `"${name}" names plane${planeNumber} (${namedPlane ?? 'unknown'}) ` +
+          `but the row says "${plane}"`,
       );
     }
     if (normalizeNumber(number) !== normalizeNumber(patientNum)) {

@@ -34,7 +34,10 @@ export interface ImageRecord {
   readonly operator: string | null;
   readonly machine: string | null;
   readonly country: string;
-  /** Unique within the dataset: Patient_num for FETAL_PLANES_DB, `<Center>/<Patient_num>` for African. */
+  /**
+   * Unique within the dataset: Patient_num for FETAL_PLANES_DB, `<Center>/<Patient_num>` for
+   * African.
+   */
   readonly patient: string;
   /** `Train`, `Test`, or the raw value when it is neither 1 nor 0. */
   readonly split: string;

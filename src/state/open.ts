@@ -77,7 +77,11 @@ function noDatasetNotice(folder: OpenedFolder, join: FolderJoin): string {
   const unknown = join.problems.filter((problem) => problem.kind === 'csv-unknown');
   if (folder.entries.length === 0) return `“${folder.name}” is empty.`;
   if (unknown.length === 0) {
-    return `No dataset found in “${folder.name}”: it holds no CSV file. Open the folder that holds the ${names} CSV.`;
+    return (
+      `No dataset found in “${folder.name}”: it holds no CSV file. ` +
+      `Open the folder that holds the ${names} CSV.`
+    );
   }
-  return `No dataset found in “${folder.name}”. ${unknown.map((problem) => problem.message).join(' ')}`;
+  const reasons = unknown.map((problem) => problem.message).join(' ');
+  return `No dataset found in “${folder.name}”. ${reasons}`;
 }

@@ -122,7 +122,9 @@ export function createSession(onFilter: FilterSink = () => {}): Session {
         store.set({ lastFolder: null });
         return showNotice(store, `“${handle.name}” can no longer be found. Open it again.`);
       }
-      if (!granted) return showNotice(store, `Permission to read “${handle.name}” was not given.`);
+      if (!granted) {
+        return showNotice(store, `Permission to read “${handle.name}” was not given.`);
+      }
       await open((progress, signal) => folderFromHandle(handle, 'picker', progress, signal));
     },
     openDemo: () => open((progress) => loadDemoFolder(progress)),

@@ -4,7 +4,7 @@ export type Listener<T> = (state: T, previous: T) => void;
 /** A minimal observable state container, free of React so that actions can be tested alone. */
 export interface Store<T> {
   readonly get: () => T;
-  /** Replaces part of the state; a function receives the current state. No-op if nothing changed. */
+  /** Replaces part of the state (a function receives the current one); no-op if nothing changed. */
   readonly set: (patch: Partial<T> | ((state: T) => Partial<T>)) => void;
   readonly subscribe: (listener: Listener<T>) => () => void;
 }

@@ -11,7 +11,7 @@ export interface ScanQueue<T extends object> {
   clear(): void;
 }
 
-/** An empty queue. Each item is queued at most once per priority; taking it removes it from both. */
+/** An empty queue. An item is queued at most once per priority; taking it removes it from both. */
 export function createScanQueue<T extends object>(): ScanQueue<T> {
   let stack: T[] = [];
   // A FIFO read from `head`; items taken through the visible stack are skipped when reached.

@@ -4,9 +4,19 @@ import { africanRecord, fetalRecord } from './records.ts';
 
 const records = [
   fetalRecord({ name: 'Patient00010_Plane1_1_of_1', patient: '10', plane: 'Other', split: 'Test' }),
-  fetalRecord({ name: 'Patient00002_Plane3_1_of_1', patient: '2', plane: 'Fetal brain', split: 'Train' }),
+  fetalRecord({
+    name: 'Patient00002_Plane3_1_of_1',
+    patient: '2',
+    plane: 'Fetal brain',
+    split: 'Train',
+  }),
   africanRecord({ name: 'patient003_EGY_plane0', patient: 'Egypt/3', split: 'Test' }),
-  fetalRecord({ name: 'Patient00002_Plane3_2_of_2', patient: '2', plane: 'Fetal brain', split: 'Test' }),
+  fetalRecord({
+    name: 'Patient00002_Plane3_2_of_2',
+    patient: '2',
+    plane: 'Fetal brain',
+    split: 'Test',
+  }),
 ];
 const index = buildIndex(records, () => true);
 const names = (ids: Uint32Array) => [...ids].map((id) => records[id]?.name);

@@ -58,7 +58,8 @@ export function ImageGrid() {
       }
     }
     session.show(visible);
-    // The viewer's frame strip asks for its own thumbnails first: ask again for ours when it closes.
+    // The viewer's frame strip asks for its own thumbnails first: ask again for ours when it
+    // closes.
   }, [session, ids, columns, firstRow, lastRow, viewerOpen]);
 
   const current = Math.min(focus, Math.max(0, ids.length - 1));

@@ -40,7 +40,7 @@ export const Tile = memo(function Tile({
       aria-label={fileName}
       tabIndex={focused ? 0 : -1}
       data-position={position}
-      title={`${fileName}\n${record.plane}${record.brainPlane !== null && record.brainPlane !== 'Not A Brain' ? ` · ${record.brainPlane}` : ''} · ${record.split}`}
+      title={`${fileName}\n${describe(record)}`}
     >
       <div className="tile__picture">
         {!present ? (
@@ -63,3 +63,11 @@ export const Tile = memo(function Tile({
     </div>
   );
 });
+
+/** Plane, brain plane where it says something, and split, for the tile's tooltip. */
+function describe(record: ImageRecord): string {
+  const brain = record.brainPlane !== null && record.brainPlane !== 'Not A Brain';
+  return [record.plane, brain ? record.brainPlane : null, record.split]
+    .filter((part) => part !== null)
+    .join(' · ');
+}
