@@ -20,3 +20,12 @@ export function thumbnailSize(width: number, height: number, maxSide: number): P
     height: Math.max(1, Math.min(limit, Math.round(height * scale))),
   };
 }
+
+/** Longest side of a cached thumbnail, in pixels: sharp up to the largest tile. */
+export const THUMBNAIL_SIDE = 256;
+
+/** How thumbnails are scaled while decoding (`createImageBitmap`'s `resizeQuality`). */
+export const THUMBNAIL_RESIZE_QUALITY = 'medium' as const;
+
+/** JPEG quality of a cached thumbnail, 0 to 1: small files, no visible loss at tile size. */
+export const THUMBNAIL_JPEG_QUALITY = 0.85;

@@ -1,13 +1,11 @@
 import { setImageSize } from '../core/datasetIndex.ts';
+import { THUMBNAIL_SIDE } from '../core/thumbnail.ts';
 import type { Problem } from '../core/types.ts';
 import { cacheKey, scanCache, type CachedScan, type ScanCache } from '../io/scanCache.ts';
 import type { ScanResult } from '../workers/protocol.ts';
 import { createScanPool, type ScanPool } from '../workers/scanPool.ts';
 import type { AppStore, OpenData } from './app.ts';
 import type { Thumbnails } from './thumbnails.ts';
-
-/** Longest side of a cached thumbnail, in pixels: sharp up to the largest tile. */
-export const THUMBNAIL_SIDE = 256;
 
 // Sizes and counts reach the UI in batches: a render per image would cost more than the images.
 const PUBLISH_MS = 200;

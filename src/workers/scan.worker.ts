@@ -1,7 +1,11 @@
 // Reads one image per request: the whole file once, its header from the first bytes and, when
 // asked, a JPEG thumbnail. Requests run concurrently; the pool decides how many are in flight.
 import { PNG_HEADER_BYTES, readPngHeader } from '../core/png.ts';
-import { thumbnailSize } from '../core/thumbnail.ts';
+import {
+  THUMBNAIL_JPEG_QUALITY,
+  THUMBNAIL_RESIZE_QUALITY,
+  thumbnailSize,
+} from '../core/thumbnail.ts';
 import {
   CANCELLED,
   UNDECODABLE,
@@ -69,7 +73,7 @@ async function encodeThumbnail(
     bitmap = await createImageBitmap(new Blob([buffer], { type: 'image/png' }), {
       resizeWidth: size.width,
       resizeHeight: size.height,
-      resizeQuality: 'medium',
+      resizeQuality: THUMBNAIL_RESIZE_QUALITY,
     });
   } catch {
     return null;
@@ -79,7 +83,7 @@ async function encodeThumbnail(
     const context = canvas.getContext('2d');
     if (!context) return null;
     context.drawImage(bitmap, 0, 0);
-    return await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.85 });
+    return await canvas.convertToBlob({ type: 'image/jpeg', quality: THUMBNAIL_JPEG_QUALITY });
   } catch {
     return null;
   } finally {
