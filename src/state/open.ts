@@ -2,6 +2,7 @@ import { buildIndex } from '../core/datasetIndex.ts';
 import { DATASET_LABEL } from '../core/types.ts';
 import { loadFolder, type FolderJoin } from '../core/join.ts';
 import type { FileEntry, OpenedFolder } from '../io/folder.ts';
+import { MARK, mark } from '../io/marks.ts';
 import { EMPTY_PROGRESS, type AppStore, type OpenData } from './app.ts';
 
 /** Called once a folder is open and joined: starts the background pass over its images. */
@@ -62,6 +63,7 @@ export async function openListedFolder(
     entries,
     metadataOnly: images === 0,
   };
+  mark(MARK.indexed, { count: index.records.length });
   store.set((state) => ({
     phase: 'ready',
     data,

@@ -1,6 +1,8 @@
 import { setImageSize } from '../core/datasetIndex.ts';
 import { THUMBNAIL_SIDE } from '../core/thumbnail.ts';
-import type { Problem } from '../core/types.ts';
+import type { PngHeader, Problem } from '../core/types.ts';
+import { readImageHead, type ImageHead } from '../io/imageHead.ts';
+import { MARK, mark } from '../io/marks.ts';
 import { cacheKey, scanCache, type CachedScan, type ScanCache } from '../io/scanCache.ts';
 import type { ScanResult } from '../workers/protocol.ts';
 import { createScanPool, type ScanPool } from '../workers/scanPool.ts';
@@ -11,37 +13,53 @@ import type { Thumbnails } from './thumbnails.ts';
 const PUBLISH_MS = 200;
 
 // Images looked up in the cache at a time. A cache key needs the file's size, and the first read
-// of a File's size is a synchronous stat (~0.3 ms): chunks keep the page responsive meanwhile.
-const CHUNK = 256;
+// of a File's size is a synchronous stat (~0.3 ms): small chunks keep the page responsive.
+const CHUNK = 128;
 
-// How long the background pass waits for the grid to report its first screen of cells.
+// Header reads in flight. Each is a 33-byte slice: the cost is the browser's per-file overhead,
+// which overlaps well up to a few dozen reads and no further (see BENCHMARKS.md).
+const HEADER_READS = 32;
+
+// How long the background passes wait for the grid to report its first screen of cells.
 const FIRST_SCREEN_WAIT_MS = 2000;
 
-/** The background pass over a folder's images, and the way the grid asks for its cells first. */
+/** The background passes over a folder's images, and the way the grid asks for its cells first. */
 export interface Scan {
   /** The record ids on screen now: they are read before anything else. */
   readonly show: (ids: readonly number[]) => void;
-  /** Stops the pass; what was read stays. */
+  /** Stops the passes; what was read stays. */
   readonly cancel: () => void;
 }
 
+/** What `startScan` reads with; tests pass fakes. */
+export interface ScanTools {
+  readonly cache?: ScanCache;
+  readonly pool?: ScanPool;
+  readonly readHead?: (file: File) => Promise<ImageHead>;
+}
+
 /**
- * Reads every present image of `data` once (header, byte size and thumbnail): the cells on
- * screen first, then the rest in index order, from IndexedDB where cached and otherwise in
- * workers. Sizes go into the index, thumbnails into `thumbnails`, unreadable images into the
- * problems; the store hears of them in batches.
+ * Reads every present image of `data`: first the cells on screen (thumbnail and header), then
+ * every image's header alone (33 bytes each, so that all sizes are known within seconds), then
+ * every thumbnail in index order, from IndexedDB where cached and otherwise in workers. Sizes go
+ * into the index, thumbnails into `thumbnails`, unreadable images into the problems (once each);
+ * the store hears of them in batches. Takes ownership of `tools.pool`: it is disposed at the end.
  */
 export function startScan(
   store: AppStore,
   data: OpenData,
   thumbnails: Thumbnails,
-  using: { readonly cache?: ScanCache; readonly pool?: ScanPool } = {},
+  tools: ScanTools = {},
 ): Scan {
-  const cache = using.cache ?? scanCache();
-  const pool = using.pool ?? createScanPool({ thumbnail: THUMBNAIL_SIDE });
-  const keys: (string | null | undefined)[] = new Array(data.entries.length);
-  // 0: not looked at, 1: being looked up in the cache, 2: done, 3: asked of the workers.
-  const state = new Uint8Array(data.entries.length);
+  const cache = tools.cache ?? scanCache();
+  const pool = tools.pool ?? createScanPool({ thumbnail: THUMBNAIL_SIDE });
+  const readHead = tools.readHead ?? readImageHead;
+  const count = data.entries.length;
+  const keys: (string | null | undefined)[] = new Array(count);
+  // Thumbnail pass, per id: 0 not looked at, 1 being looked up in the cache, 2 done, 3 asked of
+  // the workers. `sized` is 1 once the image's size is known or it is found unreadable.
+  const state = new Uint8Array(count);
+  const sized = new Uint8Array(count);
   const present = data.entries.flatMap((entry, id) => (entry === null ? [] : [id]));
   const unreadable: Problem[] = [];
   let settled = 0;
@@ -80,56 +98,85 @@ export function startScan(
     stopped = true;
     pool.dispose();
     if (timer !== null) clearTimeout(timer);
-    void cache.flush();
     publish(true);
+  };
+
+  const changed = () => {
+    if (settled === present.length) {
+      finish();
+      void cache.flush().then(() => mark(MARK.thumbnailsDone, { count: made }));
+    } else {
+      timer ??= setTimeout(publish, PUBLISH_MS);
+    }
+  };
+
+  const size = (id: number, header: PngHeader, bytes: number) => {
+    if (sized[id] === 1) return;
+    sized[id] = 1;
+    setImageSize(data.index, id, header.width, header.height, bytes);
+    headers++;
+    if (headers === present.length) mark(MARK.headersDone, { count: headers });
+  };
+
+  /** Settles `id` as unreadable in both passes, reporting it once. */
+  const fail = (id: number, reason: string) => {
+    if (state[id] === 2) return;
+    state[id] = 2;
+    settled++;
+    if (sized[id] === 0) {
+      sized[id] = 1;
+      headers++;
+      if (headers === present.length) mark(MARK.headersDone, { count: headers });
+    }
+    thumbnails.fail(id);
+    const path = data.entries[id]?.path ?? '';
+    unreadable.push({
+      kind: 'unreadable-image',
+      file: path,
+      message: `${path} cannot be shown: ${reason}.`,
+    });
   };
 
   const apply = (id: number, scan: CachedScan) => {
     if (state[id] === 2 || stopped) return;
-    state[id] = 2;
-    settled++;
-    const path = data.entries[id]?.path ?? '';
     if ('reason' in scan) {
-      thumbnails.fail(id);
-      unreadable.push({
-        kind: 'unreadable-image',
-        file: path,
-        message: `${path} cannot be shown: ${scan.reason}.`,
-      });
+      fail(id, scan.reason);
     } else {
-      setImageSize(data.index, id, scan.header.width, scan.header.height, scan.bytes);
-      headers++;
+      state[id] = 2;
+      settled++;
+      size(id, scan.header, scan.bytes);
       if (scan.thumbnail !== null) {
         thumbnails.put(id, scan.thumbnail);
         made++;
       }
     }
-    if (settled === present.length) finish();
-    else timer ??= setTimeout(publish, PUBLISH_MS);
+    changed();
   };
 
   const read = async (id: number, key: string, priority: 'visible' | 'background') => {
     const entry = data.entries[id];
     if (entry == null) return;
     state[id] = 3;
-    await pool.request(key, entry.getFile, priority).then((result: ScanResult) => {
-      if (stopped) return;
-      // A cell that scrolled away before its turn: the pass still owes it a read, later.
-      if (!result.ok && result.dropped) return void read(id, key, 'background');
-      const scan: CachedScan = result.ok
-        ? { header: result.header, bytes: result.bytes, thumbnail: result.thumbnail }
-        : { reason: result.reason };
-      cache.putMany([[key, scan]]);
-      apply(id, scan);
-    });
+    const result: ScanResult = await pool.request(key, entry.getFile, priority);
+    if (stopped) return;
+    // A cell that scrolled away before its turn: the pass still owes it a read, later.
+    if (!result.ok && result.dropped) return read(id, key, 'background');
+    const scan: CachedScan = result.ok
+      ? { header: result.header, bytes: result.bytes, thumbnail: result.thumbnail }
+      : { reason: result.reason };
+    cache.putMany([[key, scan]]);
+    apply(id, scan);
   };
 
-  /** Looks ids up in the cache and reads the misses; ids already under way are skipped. */
+  /**
+   * Looks ids up in the cache, applies the hits and asks the workers for the misses; ids already
+   * under way are skipped. Resolves once the look-up is done, to the reads it started.
+   */
   const lookUp = async (ids: readonly number[], priority: 'visible' | 'background') => {
     const todo = ids.filter((id) => state[id] === 0 && keyOf(id) !== null);
     for (const id of todo) state[id] = 1;
     const cached = await cache.getMany(todo.map((id) => keyOf(id) ?? ''));
-    if (stopped) return;
+    if (stopped) return { reads: Promise.resolve() };
     const misses: number[] = [];
     todo.forEach((id, at) => {
       const scan = cached[at];
@@ -138,26 +185,60 @@ export function startScan(
     });
     // The pool serves visible requests newest first: ask for the first cell last.
     if (priority === 'visible') misses.reverse();
-    await Promise.all(misses.map((id) => read(id, keyOf(id) ?? '', priority)));
+    const reads = Promise.all(misses.map((id) => read(id, keyOf(id) ?? '', priority)));
+    return { reads: reads.then(() => {}) };
   };
 
-  // The background pass waits for the first screen of cells, so that its cache look-ups and
-  // requests do not queue ahead of them; it starts anyway if the grid reports nothing soon.
+  const readHeader = async (id: number) => {
+    const entry = data.entries[id];
+    if (entry == null || sized[id] === 1) return;
+    const head = await readHead(await entry.getFile());
+    if (stopped || sized[id] === 1) return;
+    if (head.ok) size(id, head.header, head.bytes);
+    else fail(id, head.reason);
+    changed();
+  };
+
+  const headerPass = async () => {
+    mark(MARK.headersStart);
+    let next = 0;
+    const worker = async () => {
+      while (!stopped && next < present.length) {
+        const id = present[next++];
+        if (id !== undefined) await readHeader(id);
+      }
+    };
+    await Promise.all(Array.from({ length: HEADER_READS }, worker));
+  };
+
+  const thumbnailPass = async () => {
+    mark(MARK.thumbnailsStart);
+    // Chunk n + 1 is looked up while chunk n is being read, so the workers never wait on the
+    // cache; no more than two chunks are queued at once.
+    let reading: Promise<void> = Promise.resolve();
+    for (let at = 0; at < present.length && !stopped; at += CHUNK) {
+      const { reads } = await lookUp(present.slice(at, at + CHUNK), 'background');
+      await reading;
+      reading = reads;
+    }
+  };
+
+  // The background passes wait for the first screen of cells, so that their reads do not queue
+  // ahead of them; they start anyway if the grid reports nothing soon.
   let openGate = () => {};
   const gate = new Promise<void>((resolve) => (openGate = resolve));
   const gateTimer = setTimeout(() => openGate(), FIRST_SCREEN_WAIT_MS);
 
-  const pass = async () => {
+  const passes = async () => {
     await gate;
     clearTimeout(gateTimer);
-    for (let at = 0; at < present.length && !stopped; at += CHUNK) {
-      await lookUp(present.slice(at, at + CHUNK), 'background');
-    }
+    await headerPass();
+    if (!stopped) await thumbnailPass();
   };
 
   store.set((app) => ({ progress: { ...app.progress, scanning: present.length > 0 } }));
   if (present.length === 0) publish(true);
-  else void pass();
+  else void passes();
 
   return {
     show(ids) {
@@ -171,10 +252,10 @@ export function startScan(
       // Cells already looked up are waiting in the pool: raise them to the front.
       for (const id of [...ids].reverse()) {
         const key = keys[id];
-        if (state[id] === 3 && key != null) read(id, key, 'visible');
+        if (state[id] === 3 && key != null) void read(id, key, 'visible');
       }
-      void lookUp(ids, 'visible').then(() => {
-        if (ids.length > 0) openGate();
+      void lookUp(ids, 'visible').then(({ reads }) => {
+        if (ids.length > 0) void reads.then(openGate);
       });
     },
     cancel() {

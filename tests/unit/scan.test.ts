@@ -1,6 +1,7 @@
 import { buildIndex } from '../../src/core/datasetIndex.ts';
 import type { PngHeader } from '../../src/core/types.ts';
 import type { FileEntry } from '../../src/io/folder.ts';
+import type { ImageHead } from '../../src/io/imageHead.ts';
 import type { ScanCache } from '../../src/io/scanCache.ts';
 import type { ScanResult } from '../../src/workers/protocol.ts';
 import type { ScanPool } from '../../src/workers/scanPool.ts';
@@ -28,6 +29,16 @@ const emptyCache: ScanCache = {
   clearCache: async () => true,
   available: () => true,
 };
+
+/** Reads a header for every file but those named in `bad`, which are no PNG. */
+function heads(bad: readonly string[] = [], read: string[] = []) {
+  return async (file: File): Promise<ImageHead> => {
+    read.push(file.name);
+    return bad.includes(file.name)
+      ? { ok: false, reason: 'it is not a PNG' }
+      : { ok: true, header, bytes: 10 };
+  };
+}
 
 /** A pool that drops every visible request (its cells scrolled away) and reads the rest. */
 function droppingPool(asked: string[]): ScanPool {
@@ -67,6 +78,7 @@ describe('startScan', () => {
     const scan = startScan(store, data, createThumbnails(), {
       cache: emptyCache,
       pool: droppingPool(asked),
+      readHead: heads(),
     });
     scan.show([0, 1]);
 
@@ -77,5 +89,46 @@ describe('startScan', () => {
     // The two visible cells were asked for as visible, dropped, then read in the background.
     expect(asked.filter((a) => a.startsWith('visible:'))).toHaveLength(2);
     expect(asked.filter((a) => a.startsWith('background:'))).toHaveLength(records.length);
+  });
+
+  it('knows every size from the header pass, and reports an unreadable file once', async () => {
+    const store = createAppStore();
+    const index = buildIndex(records, () => true);
+    const data = {
+      name: 'x',
+      origin: 'input' as const,
+      sources: [],
+      index,
+      entries: records.map((record) => entry(record.path)),
+      metadataOnly: false,
+    };
+    const bad = records[3]?.path ?? '';
+    const asked: string[] = [];
+    const headersRead: string[] = [];
+    const sizesWhenThumbnailsStart: number[] = [];
+    const pool = droppingPool(asked);
+    const scan = startScan(store, data, createThumbnails(), {
+      cache: emptyCache,
+      pool: {
+        ...pool,
+        request: (key, file, priority) => {
+          if (priority === 'background') sizesWhenThumbnailsStart.push(index.sizesKnown);
+          return pool.request(key, file, priority);
+        },
+      },
+      readHead: heads([bad], headersRead),
+    });
+    scan.show([]);
+
+    await vi.waitFor(() => expect(store.get().progress.scanning).toBe(false), { timeout: 5000 });
+    // Each header once; every readable size known before the first background thumbnail.
+    expect([...headersRead].sort()).toEqual(records.map((record) => record.path).sort());
+    expect(sizesWhenThumbnailsStart[0]).toBe(records.length - 1);
+    expect(index.sizesKnown).toBe(records.length - 1);
+    // The file that is no PNG is reported once and never asked of the workers.
+    const problems = store.get().problems.filter((p) => p.kind === 'unreadable-image');
+    expect(problems.map((p) => p.file)).toEqual([bad]);
+    expect(asked.some((a) => a.endsWith(`:${bad}|10|1`))).toBe(false);
+    expect(store.get().progress.scanned).toBe(records.length);
   });
 });
