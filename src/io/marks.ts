@@ -3,8 +3,14 @@
 
 /** The marks the app sets; each is set again, with the same name, for every folder opened. */
 export const MARK = {
+  /** The folder's files are listed. */
+  listed: 'planescope:listed',
   /** The folder is listed, its CSVs read and joined, and the index built. */
   indexed: 'planescope:indexed',
+  /** The grid reported its first cells on screen to the image pass. */
+  firstCells: 'planescope:first-cells',
+  /** The first thumbnail reached the grid. */
+  firstThumbnail: 'planescope:first-thumbnail',
   /** The header pass starts reading image headers. */
   headersStart: 'planescope:headers-start',
   /** Every present image's header is read (or found unreadable). */

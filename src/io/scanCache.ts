@@ -15,6 +15,8 @@ export interface ScanCache {
   flush(): Promise<boolean>;
   /** Deletes every cached scan; resolves whether the storage could be cleared. */
   clearCache(): Promise<boolean>;
+  /** Opens the database now (creating it on a new profile), so that the first look-up is quick. */
+  open(): Promise<void>;
   /** False once the storage failed (quota, private mode): then it stores and finds nothing. */
   available(): boolean;
 }
@@ -96,6 +98,10 @@ export function createScanCache(options: ScanCacheOptions = {}): ScanCache {
       buffer.clear();
       ok = true;
       return (await attempt((store) => clear(store))) !== null;
+    },
+
+    async open() {
+      await attempt((store) => idbGetMany<CachedScan>([], store));
     },
 
     available: () => ok,

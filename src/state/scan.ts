@@ -66,6 +66,7 @@ export function startScan(
   let headers = 0;
   let made = 0;
   let stopped = false;
+  let shownAny = false;
   let timer: ReturnType<typeof setTimeout> | null = null;
 
   const keyOf = (id: number): string | null => {
@@ -147,7 +148,7 @@ export function startScan(
       size(id, scan.header, scan.bytes);
       if (scan.thumbnail !== null) {
         thumbnails.put(id, scan.thumbnail);
-        made++;
+        if (made++ === 0) mark(MARK.firstThumbnail);
       }
     }
     changed();
@@ -200,7 +201,7 @@ export function startScan(
   };
 
   const headerPass = async () => {
-    mark(MARK.headersStart);
+    mark(MARK.headersStart, { count: headers });
     let next = 0;
     const worker = async () => {
       while (!stopped && next < present.length) {
@@ -212,7 +213,7 @@ export function startScan(
   };
 
   const thumbnailPass = async () => {
-    mark(MARK.thumbnailsStart);
+    mark(MARK.thumbnailsStart, { count: made });
     // Chunk n + 1 is looked up while chunk n is being read, so the workers never wait on the
     // cache; no more than two chunks are queued at once.
     let reading: Promise<void> = Promise.resolve();
@@ -243,6 +244,10 @@ export function startScan(
   return {
     show(ids) {
       if (stopped) return;
+      if (!shownAny && ids.length > 0) {
+        shownAny = true;
+        mark(MARK.firstCells, { count: ids.length });
+      }
       const visible = new Set<string>();
       for (const id of ids) {
         const key = state[id] === 2 ? null : keyOf(id);

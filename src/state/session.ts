@@ -5,11 +5,15 @@ import type { OpenedFolder } from '../io/folder.ts';
 import { folderFromInput } from '../io/folderInput.ts';
 import { folderFromHandle } from '../io/handleWalk.ts';
 import { loadDemoFolder } from '../io/demo.ts';
+import { MARK, mark } from '../io/marks.ts';
 import { forgetFolder, recallFolder, rememberFolder } from '../io/lastFolder.ts';
 import { ensureReadPermission, pickFolder } from '../io/picker.ts';
 import { createAppStore, type AppStore, type GridView } from './app.ts';
 import { beginListing, openListedFolder, showNotice } from './open.ts';
 import { startScan, type Scan } from './scan.ts';
+import { scanCache } from '../io/scanCache.ts';
+import { THUMBNAIL_SIDE } from '../core/thumbnail.ts';
+import { createScanPool } from '../workers/scanPool.ts';
 import { createThumbnails, type Thumbnails } from './thumbnails.ts';
 
 /** The app's state with every action the UI can take on it. */
@@ -67,9 +71,14 @@ export function createSession(onFilter: FilterSink = () => {}): Session {
     const controller = new AbortController();
     loading = controller;
     const progress = beginListing(store);
+    // The workers load their script while the folder is listed and its CSVs read.
+    const pool = createScanPool({ thumbnail: THUMBNAIL_SIDE });
+    pool.prepare();
+    let started = false;
     try {
       const folder = await list(progress, controller.signal);
       if (controller.signal.aborted) return;
+      mark(MARK.listed, { count: folder?.entries.length ?? 0 });
       if (folder === null)
         return showNotice(store, 'Nothing to open: drop a folder, not single files.');
       const data = await openListedFolder(store, folder, controller.signal);
@@ -79,13 +88,15 @@ export function createSession(onFilter: FilterSink = () => {}): Session {
       }
       onFilter(store.get().filter, 'replace');
       if (!data.metadataOnly) {
-        scan = startScan(store, data, thumbnails);
+        scan = startScan(store, data, thumbnails, { pool });
+        started = true;
         scan.show(shown);
       }
     } catch (error) {
       if (controller.signal.aborted) return;
       showNotice(store, describeFailure(error));
     } finally {
+      if (!started) pool.dispose();
       if (loading === controller) loading = null;
     }
   };
@@ -95,6 +106,8 @@ export function createSession(onFilter: FilterSink = () => {}): Session {
     onFilter(filter, how);
   };
 
+  // Opened before any folder: on a new profile, creating the database takes a while.
+  void scanCache().open();
   void recallFolder().then((handle) => store.set({ lastFolder: handle?.name ?? null }));
 
   return {

@@ -26,6 +26,8 @@ export interface ScanPool {
   request(key: string, file: () => Promise<File>, priority: ScanPriority): Promise<ScanResult>;
   /** Drops the queued visible requests whose key is not in `keys` (unless also in background). */
   setVisible(keys: ReadonlySet<string>): void;
+  /** Starts every worker now, so that their scripts load while the caller does other work. */
+  prepare(): void;
   /** Stops starting requests; those in flight finish. */
   pause(): void;
   resume(): void;
@@ -186,6 +188,14 @@ export function createScanPool(options: ScanPoolOptions): ScanPool {
 
   return {
     request,
+    prepare() {
+      if (disposed) return;
+      try {
+        for (const slot of slots) slot.worker ??= connect(slot);
+      } catch {
+        // No workers here (an old browser, a test): the first request reports it as before.
+      }
+    },
     setVisible(keys) {
       for (const job of queue.keepVisible((job) => keys.has(job.key))) settle(job, DROPPED);
     },

@@ -27,6 +27,7 @@ const emptyCache: ScanCache = {
   putMany: () => {},
   flush: async () => true,
   clearCache: async () => true,
+  open: async () => {},
   available: () => true,
 };
 
@@ -49,6 +50,7 @@ function droppingPool(asked: string[]): ScanPool {
       return { ok: true, header, bytes: 10, thumbnail: null };
     },
     setVisible: () => {},
+    prepare: () => {},
     pause: () => {},
     resume: () => {},
     cancelAll: () => {},

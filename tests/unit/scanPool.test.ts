@@ -157,6 +157,32 @@ describe('createScanPool', () => {
     expect(createWorker).not.toHaveBeenCalled();
   });
 
+  it('starts every worker on prepare, once, and uses them for later requests', async () => {
+    const createWorker = vi.fn(() => new FakeWorker());
+    const pool = createScanPool({ thumbnail: 0, workers: 3, createWorker });
+    pool.prepare();
+    pool.prepare();
+    expect(createWorker).toHaveBeenCalledTimes(3);
+    void pool.request('a', () => Promise.resolve(new File([], 'a')), 'background');
+    await Promise.resolve();
+    expect(createWorker).toHaveBeenCalledTimes(3);
+  });
+
+  it('prepares nothing once disposed, and survives a browser without workers', () => {
+    const disposed = vi.fn(() => new FakeWorker());
+    const pool = createScanPool({ thumbnail: 0, createWorker: disposed });
+    pool.dispose();
+    pool.prepare();
+    expect(disposed).not.toHaveBeenCalled();
+    const failing = createScanPool({
+      thumbnail: 0,
+      createWorker: () => {
+        throw new ReferenceError('Worker is not defined');
+      },
+    });
+    expect(() => failing.prepare()).not.toThrow();
+  });
+
   it('starts nothing while paused and continues on resume', async () => {
     const { pool, fileOf, started } = setup();
     pool.pause();
