@@ -71,17 +71,17 @@ export interface HeaderPass {
   readonly reading: boolean;
   /** Images present in the folder. */
   readonly images: number;
-  /** Images the pass has not reached yet (0 once it is done). */
+  /** Images whose header the pass has not read yet (0 once it is done). */
   readonly toCome: number;
 }
 
 /** Where the pass over the image headers is, for "N of M still to come". */
 export function useHeaderPass(): HeaderPass {
-  const reading = useApp((state) => state.progress.scanning);
+  const scanning = useApp((state) => state.progress.scanning);
   const images = useApp((state) => state.progress.images);
-  const scanned = useApp((state) => state.progress.scanned);
-  return useMemo(
-    () => ({ reading, images, toCome: Math.max(0, images - scanned) }),
-    [reading, images, scanned],
-  );
+  const headersRead = useApp((state) => state.progress.headersRead);
+  return useMemo(() => {
+    const toCome = scanning ? Math.max(0, images - headersRead) : 0;
+    return { reading: toCome > 0, images, toCome };
+  }, [scanning, images, headersRead]);
 }

@@ -68,6 +68,8 @@ export function startScan(
   let stopped = false;
   let shownAny = false;
   let timer: ReturnType<typeof setTimeout> | null = null;
+  // Whether a size was learnt since the last publish: only then are size summaries redone.
+  let sizesChanged = false;
 
   const keyOf = (id: number): string | null => {
     let key = keys[id];
@@ -82,8 +84,10 @@ export function startScan(
   const publish = (final = false) => {
     timer = null;
     const found = unreadable.splice(0);
+    const resized = sizesChanged;
+    sizesChanged = false;
     store.set((app) => ({
-      sizesVersion: app.sizesVersion + 1,
+      sizesVersion: resized ? app.sizesVersion + 1 : app.sizesVersion,
       problems: found.length > 0 ? [...app.problems, ...found] : app.problems,
       progress: {
         ...app.progress,
@@ -115,6 +119,7 @@ export function startScan(
     if (sized[id] === 1) return;
     sized[id] = 1;
     setImageSize(data.index, id, header.width, header.height, bytes);
+    sizesChanged = true;
     headers++;
     if (headers === present.length) mark(MARK.headersDone, { count: headers });
   };
@@ -126,6 +131,7 @@ export function startScan(
     settled++;
     if (sized[id] === 0) {
       sized[id] = 1;
+      sizesChanged = true;
       headers++;
       if (headers === present.length) mark(MARK.headersDone, { count: headers });
     }
@@ -270,4 +276,29 @@ export function startScan(
       finish();
     },
   };
+}
+
+/**
+ * Fetches again from `cache` the thumbnails of `ids` that `thumbnails` dropped to bound memory
+ * (cells scrolled back into view). Resolves once they are back; a miss leaves the cell as it is.
+ */
+export async function restoreThumbnails(
+  data: OpenData,
+  thumbnails: Thumbnails,
+  ids: readonly number[],
+  cache: ScanCache = scanCache(),
+): Promise<void> {
+  const missing = thumbnails.dropped(ids);
+  if (missing.length === 0) return;
+  const keys = missing.map((id) => {
+    const entry = data.entries[id];
+    return entry == null ? '' : cacheKey(entry);
+  });
+  const found = await cache.getMany(keys);
+  missing.forEach((id, at) => {
+    const scan = found[at];
+    if (scan !== undefined && !('reason' in scan) && scan.thumbnail !== null) {
+      thumbnails.put(id, scan.thumbnail);
+    }
+  });
 }

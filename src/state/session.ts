@@ -10,7 +10,7 @@ import { forgetFolder, recallFolder, rememberFolder } from '../io/lastFolder.ts'
 import { ensureReadPermission, pickFolder } from '../io/picker.ts';
 import { createAppStore, type AppStore, type GridView } from './app.ts';
 import { beginListing, openListedFolder, showNotice } from './open.ts';
-import { startScan, type Scan } from './scan.ts';
+import { restoreThumbnails, startScan, type Scan } from './scan.ts';
 import { scanCache } from '../io/scanCache.ts';
 import { THUMBNAIL_SIDE } from '../core/thumbnail.ts';
 import { createScanPool } from '../workers/scanPool.ts';
@@ -47,10 +47,17 @@ export interface FilterSink {
   (filter: FilterState, how: 'push' | 'replace'): void;
 }
 
+/** Thumbnails kept in memory; more come back from the cache when their cells are shown. */
+const THUMBNAILS_HELD = 2000;
+
 /** Creates the session: a store, the thumbnails, and the actions over both. */
 export function createSession(onFilter: FilterSink = () => {}): Session {
   const store = createAppStore();
-  const thumbnails = createThumbnails();
+  // About 25 MB of JPEG; the rest of a folder's thumbnails wait in the cache on disk.
+  const thumbnails = createThumbnails({
+    limit: THUMBNAILS_HELD,
+    canDrop: () => scanCache().available(),
+  });
   let loading: AbortController | null = null;
   let scan: Scan | null = null;
   // The grid may report its cells before the image pass exists: hand them over when it starts.
@@ -167,6 +174,8 @@ export function createSession(onFilter: FilterSink = () => {}): Session {
     show: (ids) => {
       shown = ids;
       scan?.show(ids);
+      const data = store.get().data;
+      if (data !== null) void restoreThumbnails(data, thumbnails, ids);
     },
     view: (id) => store.set({ viewer: id }),
   };

@@ -6,32 +6,81 @@ export const UNREADABLE = 'unreadable';
 /** Object URLs of thumbnails by record id, with a listener per id so that one tile re-renders. */
 export interface Thumbnails {
   get(id: number): TileImage;
-  /** Takes ownership of the blob: its object URL is revoked by `clear`. */
+  /** Takes ownership of the blob: its object URL is revoked by `clear` or when it is dropped. */
   put(id: number, blob: Blob): void;
   /** Marks an image that could not be read or decoded. */
   fail(id: number): void;
   subscribe(id: number, listener: () => void): () => void;
+  /** The ids among `ids` whose thumbnail was dropped to bound memory: fetch them again. */
+  dropped(ids: readonly number[]): number[];
   /** Forgets every thumbnail and revokes their URLs (a new folder, or the page closing). */
   clear(): void;
+  /** Thumbnails held in memory now. */
   readonly size: () => number;
 }
 
-/** Creates an empty thumbnail registry. */
-export function createThumbnails(): Thumbnails {
-  const urls = new Map<number, string>();
+export interface ThumbnailOptions {
+  /** Most thumbnails held at once; the least recently used beyond it are dropped. */
+  readonly limit?: number;
+  /** Whether a thumbnail may be dropped now, i.e. whether it can be fetched again (a cache). */
+  readonly canDrop?: () => boolean;
+}
+
+interface Held {
+  readonly blob: Blob;
+  url: string | null;
+}
+
+/**
+ * Creates an empty thumbnail registry. Object URLs are made when a tile first asks, not when a
+ * thumbnail arrives: a background pass makes thousands nobody looks at. Beyond `limit`, the
+ * least recently used thumbnails that no tile shows are dropped (while `canDrop` allows).
+ */
+export function createThumbnails(options: ThumbnailOptions = {}): Thumbnails {
+  const limit = options.limit ?? Infinity;
+  const canDrop = options.canDrop ?? (() => true);
+  // In least recently used order: a Map iterates in insertion order, and a use re-inserts.
+  const held = new Map<number, Held>();
   const failed = new Set<number>();
+  const gone = new Set<number>();
   const listeners = new Map<number, Set<() => void>>();
+
+  const notify = (id: number) => listeners.get(id)?.forEach((listener) => listener());
+
+  const trim = () => {
+    if (held.size <= limit || !canDrop()) return;
+    for (const [id, thumbnail] of held) {
+      if (held.size <= limit) break;
+      if (listeners.has(id)) continue;
+      if (thumbnail.url !== null) URL.revokeObjectURL(thumbnail.url);
+      held.delete(id);
+      gone.add(id);
+    }
+  };
+
   return {
-    get: (id) => urls.get(id) ?? (failed.has(id) ? UNREADABLE : undefined),
+    get(id) {
+      const thumbnail = held.get(id);
+      if (thumbnail === undefined) return failed.has(id) ? UNREADABLE : undefined;
+      if (thumbnail.url === null) {
+        thumbnail.url = URL.createObjectURL(thumbnail.blob);
+        held.delete(id);
+        held.set(id, thumbnail);
+      }
+      return thumbnail.url;
+    },
     put(id, blob) {
-      const previous = urls.get(id);
-      if (previous !== undefined) URL.revokeObjectURL(previous);
-      urls.set(id, URL.createObjectURL(blob));
-      listeners.get(id)?.forEach((listener) => listener());
+      const previous = held.get(id);
+      if (previous?.url != null) URL.revokeObjectURL(previous.url);
+      held.delete(id);
+      held.set(id, { blob, url: null });
+      gone.delete(id);
+      notify(id);
+      trim();
     },
     fail(id) {
       failed.add(id);
-      listeners.get(id)?.forEach((listener) => listener());
+      notify(id);
     },
     subscribe(id, listener) {
       let set = listeners.get(id);
@@ -42,12 +91,16 @@ export function createThumbnails(): Thumbnails {
         if (set.size === 0) listeners.delete(id);
       };
     },
+    dropped: (ids) => ids.filter((id) => gone.has(id)),
     clear() {
-      for (const url of urls.values()) URL.revokeObjectURL(url);
-      urls.clear();
+      for (const thumbnail of held.values()) {
+        if (thumbnail.url !== null) URL.revokeObjectURL(thumbnail.url);
+      }
+      held.clear();
       failed.clear();
+      gone.clear();
       for (const set of listeners.values()) set.forEach((listener) => listener());
     },
-    size: () => urls.size,
+    size: () => held.size,
   };
 }

@@ -23,7 +23,11 @@ export function ProgressBar({ label, value, max }: Props) {
         aria-valuemax={known ? max : undefined}
         aria-valuetext={known ? `${formatCount(value)} of ${formatCount(max)}` : formatCount(value)}
       >
-        <div className="progress__fill" style={{ width: `${percent}%` }} />
+        {/* Scaled, not sized: a width change lays out and paints the page, a transform does not. */}
+        <div
+          className="progress__fill"
+          style={known ? { transform: `scaleX(${percent / 100})` } : undefined}
+        />
       </div>
       <span className="progress__count">
         {formatCount(value)}

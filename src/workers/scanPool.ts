@@ -5,7 +5,7 @@ import { createScanQueue } from './scanQueue.ts';
 export type ScanPriority = 'visible' | 'background';
 
 export interface ScanPoolOptions {
-  /** Default: one per core but one, at least 2 and at most 4. */
+  /** Default: one per core and one more, at most 4 (see BENCHMARKS.md). */
   readonly workers?: number;
   /** Requests each worker holds at once; default 4, where createImageBitmap peaks. */
   readonly inFlightPerWorker?: number;
@@ -62,7 +62,9 @@ function spawnScanWorker(): WorkerLike {
 
 function defaultWorkerCount(): number {
   const cores = typeof navigator === 'undefined' ? 2 : navigator.hardwareConcurrency || 2;
-  return Math.min(4, Math.max(2, cores - 1));
+  // A worker waits on file reads and on the browser's decoder threads part of the time: one
+  // more than the cores kept both busy here, where one per core left them partly idle.
+  return Math.min(4, Math.max(2, cores + 1));
 }
 
 /**

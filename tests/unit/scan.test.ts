@@ -6,7 +6,7 @@ import type { ScanCache } from '../../src/io/scanCache.ts';
 import type { ScanResult } from '../../src/workers/protocol.ts';
 import type { ScanPool } from '../../src/workers/scanPool.ts';
 import { createAppStore } from '../../src/state/app.ts';
-import { startScan } from '../../src/state/scan.ts';
+import { restoreThumbnails, startScan } from '../../src/state/scan.ts';
 import { createThumbnails } from '../../src/state/thumbnails.ts';
 import { fetalRecord } from './records.ts';
 
@@ -132,5 +132,36 @@ describe('startScan', () => {
     expect(problems.map((p) => p.file)).toEqual([bad]);
     expect(asked.some((a) => a.endsWith(`:${bad}|10|1`))).toBe(false);
     expect(store.get().progress.scanned).toBe(records.length);
+  });
+
+  it('fetches dropped thumbnails back from the cache when their cells are shown', async () => {
+    const index = buildIndex(records, () => true);
+    const entries = records.map((record) => entry(record.path));
+    const data = {
+      name: 'x',
+      origin: 'input' as const,
+      sources: [],
+      index,
+      entries,
+      metadataOnly: false,
+    };
+    const stored = new Blob(['jpeg'], { type: 'image/jpeg' });
+    const asked: string[][] = [];
+    const cache: ScanCache = {
+      ...emptyCache,
+      getMany: async (keys) => {
+        asked.push([...keys]);
+        return keys.map(() => ({ header, bytes: 10, thumbnail: stored }));
+      },
+    };
+    const thumbnails = createThumbnails({ limit: 1 });
+    thumbnails.put(0, new Blob(['0']));
+    thumbnails.put(1, new Blob(['1']));
+    expect(thumbnails.get(0)).toBeUndefined();
+
+    await restoreThumbnails(data, thumbnails, [0, 1], cache);
+    // Only the dropped cell was looked up, by its cache key, and it is back.
+    expect(asked).toEqual([[`${records[0]?.path}|10|1`]]);
+    expect(typeof thumbnails.get(0)).toBe('string');
   });
 });
