@@ -7,7 +7,6 @@ export type ImageHead =
   | { readonly ok: true; readonly header: PngHeader; readonly bytes: number }
   | { readonly ok: false; readonly reason: string };
 
-
 /**
  * Reads only the PNG signature and IHDR chunk of `file` (33 bytes), so that a whole folder's
  * image sizes are known long before every image has been decoded. Never rejects: a read that
