@@ -47,13 +47,16 @@ export interface FilterSink {
   (filter: FilterState, how: 'push' | 'replace'): void;
 }
 
-/** Thumbnails kept in memory; more come back from the cache when their cells are shown. */
-const THUMBNAILS_HELD = 2000;
+/**
+ * Thumbnails kept in memory (about 12 kB each); beyond that, the least recently used wait in the
+ * cache and come back when their cells are shown. Fetching them back while scrolling costs more
+ * than holding a whole FETAL_PLANES_DB (see BENCHMARKS.md), so the bound is above it.
+ */
+const THUMBNAILS_HELD = 20_000;
 
 /** Creates the session: a store, the thumbnails, and the actions over both. */
 export function createSession(onFilter: FilterSink = () => {}): Session {
   const store = createAppStore();
-  // About 25 MB of JPEG; the rest of a folder's thumbnails wait in the cache on disk.
   const thumbnails = createThumbnails({
     limit: THUMBNAILS_HELD,
     canDrop: () => scanCache().available(),
