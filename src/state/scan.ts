@@ -20,13 +20,18 @@ const CHUNK = 128;
 // which overlaps well up to a few dozen reads and no further (see BENCHMARKS.md).
 const HEADER_READS = 32;
 
+const NOTHING = { reads: Promise.resolve() };
+
 // How long the background passes wait for the grid to report its first screen of cells.
 const FIRST_SCREEN_WAIT_MS = 2000;
 
 /** The background passes over a folder's images, and the way the grid asks for its cells first. */
 export interface Scan {
-  /** The record ids on screen now: they are read before anything else. */
-  readonly show: (ids: readonly number[]) => void;
+  /**
+   * The record ids on screen now: they are read before anything else, the first `onScreen`
+   * (default: all) before the others, which are the rows just around the viewport.
+   */
+  readonly show: (ids: readonly number[], onScreen?: number) => void;
   /** Stops the passes; what was read stays. */
   readonly cancel: () => void;
 }
@@ -67,6 +72,7 @@ export function startScan(
   let made = 0;
   let stopped = false;
   let shownAny = false;
+  let shows = 0;
   let timer: ReturnType<typeof setTimeout> | null = null;
   // Whether a size was learnt since the last publish: only then are size summaries redone.
   let sizesChanged = false;
@@ -248,8 +254,9 @@ export function startScan(
   else void passes();
 
   return {
-    show(ids) {
+    show(ids, onScreen = ids.length) {
       if (stopped) return;
+      const call = ++shows;
       if (!shownAny && ids.length > 0) {
         shownAny = true;
         mark(MARK.firstCells, { count: ids.length });
@@ -265,9 +272,16 @@ export function startScan(
         const key = keys[id];
         if (state[id] === 3 && key != null) void read(id, key, 'visible');
       }
-      void lookUp(ids, 'visible').then(({ reads }) => {
-        if (ids.length > 0) void reads.then(openGate);
-      });
+      // The rows around the viewport wait for the viewport's: they would share the cores.
+      const around = ids.slice(onScreen);
+      void lookUp(ids.slice(0, onScreen), 'visible')
+        .then(({ reads }) => reads)
+        // Only for the latest call: an earlier one's surroundings may have scrolled away.
+        .then(() => (stopped || call !== shows ? NOTHING : lookUp(around, 'visible')))
+        .then(({ reads }) => reads)
+        .then(() => {
+          if (ids.length > 0) openGate();
+        });
     },
     cancel() {
       if (stopped) return;

@@ -36,8 +36,11 @@ export interface Session {
   search(query: string): void;
   clearFilters(): void;
   setView(patch: Partial<GridView>): void;
-  /** The record ids on screen, to be read first. */
-  show(ids: readonly number[]): void;
+  /**
+   * The record ids on screen, to be read first: the first `onScreen` of them are in the
+   * viewport, the rest just around it (read once those are done).
+   */
+  show(ids: readonly number[], onScreen?: number): void;
   /** Opens the image viewer on a record; null closes it. */
   view(id: number | null): void;
 }
@@ -65,12 +68,14 @@ export function createSession(onFilter: FilterSink = () => {}): Session {
   let scan: Scan | null = null;
   // The grid may report its cells before the image pass exists: hand them over when it starts.
   let shown: readonly number[] = [];
+  let shownOnScreen = 0;
 
   const reset = () => {
     loading?.abort();
     scan?.cancel();
     scan = null;
     shown = [];
+    shownOnScreen = 0;
     thumbnails.clear();
   };
 
@@ -100,7 +105,7 @@ export function createSession(onFilter: FilterSink = () => {}): Session {
       if (!data.metadataOnly) {
         scan = startScan(store, data, thumbnails, { pool });
         started = true;
-        scan.show(shown);
+        scan.show(shown, shownOnScreen);
       }
     } catch (error) {
       if (controller.signal.aborted) return;
@@ -163,7 +168,7 @@ export function createSession(onFilter: FilterSink = () => {}): Session {
       const data = store.get().data;
       if (data === null || data.metadataOnly || store.get().progress.scanning) return;
       scan = startScan(store, data, thumbnails);
-      scan.show(shown);
+      scan.show(shown, shownOnScreen);
     },
     close() {
       reset();
@@ -174,9 +179,10 @@ export function createSession(onFilter: FilterSink = () => {}): Session {
     search: (query) => setFilter(setQuery(store.get().filter, query), 'replace'),
     clearFilters: () => setFilter(clearFilter(store.get().filter)),
     setView: (patch) => store.set((state) => ({ view: { ...state.view, ...patch } })),
-    show: (ids) => {
+    show: (ids, onScreen = ids.length) => {
       shown = ids;
-      scan?.show(ids);
+      shownOnScreen = onScreen;
+      scan?.show(ids, onScreen);
       const data = store.get().data;
       if (data !== null) void restoreThumbnails(data, thumbnails, ids);
     },

@@ -88,7 +88,15 @@ export function createThumbnails(options: ThumbnailOptions = {}): Thumbnails {
       set.add(listener);
       return () => {
         set.delete(listener);
-        if (set.size === 0) listeners.delete(id);
+        if (set.size > 0) return;
+        listeners.delete(id);
+        // A URL no tile shows keeps the browser's decoded copy of the image alive: let it go,
+        // and make a new URL if the tile comes back.
+        const thumbnail = held.get(id);
+        if (thumbnail?.url != null) {
+          URL.revokeObjectURL(thumbnail.url);
+          thumbnail.url = null;
+        }
       };
     },
     dropped: (ids) => ids.filter((id) => gone.has(id)),

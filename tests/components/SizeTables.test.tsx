@@ -66,7 +66,7 @@ function cellsOf(table: HTMLElement, label: string): string[] {
 }
 
 /** Opens the images, sets the sizes read so far, and reports the header pass as given. */
-function setup(sized: readonly Sized[], pass: { scanning: boolean; scanned: number }): Session {
+function setup(sized: readonly Sized[], pass: { scanning: boolean; headersRead: number }): Session {
   const session = openSession(sized.map((s) => s.record));
   const index = session.store.get().data?.index;
   sized.forEach((s, id) => {
@@ -81,7 +81,7 @@ function setup(sized: readonly Sized[], pass: { scanning: boolean; scanned: numb
 
 describe('SizeTables', () => {
   it('captions a table by country and one by machine, with the columns in order', () => {
-    const session = setup(images, { scanning: false, scanned: images.length });
+    const session = setup(images, { scanning: false, headersRead: images.length });
     renderWith(session, <SizeTables />);
     for (const [caption, group] of [
       ['Image sizes by country', 'Country'],
@@ -96,7 +96,7 @@ describe('SizeTables', () => {
   });
 
   it('writes each group as worked out from the sizes read, the median of an even count the lower', () => {
-    const session = setup(images, { scanning: false, scanned: images.length });
+    const session = setup(images, { scanning: false, headersRead: images.length });
     renderWith(session, <SizeTables />);
     const byMachine = screen.getByRole('table', { name: 'Image sizes by machine' });
     const voluson = images.filter((s) => s.record.machine === 'Voluson E6');
@@ -123,7 +123,7 @@ describe('SizeTables', () => {
 
   it('is busy while headers are read, says how many are to come, and follows sizes in', () => {
     const partial = images.map((s, id) => (id < 3 ? s : { ...s, width: 0, height: 0 }));
-    const session = setup(partial, { scanning: true, scanned: 3 });
+    const session = setup(partial, { scanning: true, headersRead: 3 });
     renderWith(session, <SizeTables />);
     const table = screen.getByRole('table', { name: 'Image sizes by country' });
     expect(table).toHaveAttribute('aria-busy', 'true');
@@ -137,7 +137,7 @@ describe('SizeTables', () => {
       });
       session.store.set((state) => ({
         sizesVersion: state.sizesVersion + 1,
-        progress: { ...state.progress, scanning: false, scanned: images.length },
+        progress: { ...state.progress, scanning: false, headersRead: images.length },
       }));
     });
     expect(table).toHaveAttribute('aria-busy', 'false');
@@ -147,7 +147,7 @@ describe('SizeTables', () => {
   });
 
   it('keeps to the selection, and hides the machine table when no image has a machine', async () => {
-    const session = setup(images, { scanning: false, scanned: images.length });
+    const session = setup(images, { scanning: false, headersRead: images.length });
     renderWith(
       session,
       <>

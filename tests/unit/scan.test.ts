@@ -164,4 +164,43 @@ describe('startScan', () => {
     expect(asked).toEqual([[`${records[0]?.path}|10|1`]]);
     expect(typeof thumbnails.get(0)).toBe('string');
   });
+
+  it('asks for the rows around the viewport only once the viewport is read', async () => {
+    const store = createAppStore();
+    const index = buildIndex(records, () => true);
+    const entries = records.map((record) => entry(record.path));
+    const data = {
+      name: 'x',
+      origin: 'input' as const,
+      sources: [],
+      index,
+      entries,
+      metadataOnly: false,
+    };
+    const asked: string[] = [];
+    const pending: (() => void)[] = [];
+    const pool: ScanPool = {
+      ...droppingPool([]),
+      request: (key, _file, priority) => {
+        asked.push(`${priority}:${key.split('|')[0]}`);
+        return new Promise((resolve) =>
+          pending.push(() => resolve({ ok: true, header, bytes: 10, thumbnail: null })),
+        );
+      },
+    };
+    const scan = startScan(store, data, createThumbnails(), {
+      cache: emptyCache,
+      pool,
+      readHead: heads(),
+    });
+    const path = (id: number) => `visible:${records[id]?.path}`;
+    scan.show([0, 1, 2, 3], 2);
+    await vi.waitFor(() => expect(asked).toHaveLength(2));
+    // The first cell is asked last: the pool serves visible requests newest first.
+    expect(asked).toEqual([path(1), path(0)]);
+    pending.splice(0).forEach((resolve) => resolve());
+    await vi.waitFor(() => expect(asked).toHaveLength(4));
+    expect(asked.slice(2)).toEqual([path(3), path(2)]);
+    scan.cancel();
+  });
 });

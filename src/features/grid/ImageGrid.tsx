@@ -1,12 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import {
-  useEffect,
-  useLayoutEffect,
-  useRef,
-  useState,
-  type CSSProperties,
-  type KeyboardEvent,
-} from 'react';
+import { useLayoutEffect, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
 import {
   gridColumns,
   isGridKey,
@@ -49,18 +42,25 @@ export function ImageGrid() {
   const items = virtualizer.getVirtualItems();
   const firstRow = items[0]?.index ?? 0;
   const lastRow = items.at(-1)?.index ?? -1;
-  useEffect(() => {
-    const visible: number[] = [];
-    for (let row = firstRow; row <= lastRow; row++) {
-      for (let at = row * columns; at < Math.min(ids.length, (row + 1) * columns); at++) {
+  // Rows in the viewport, without the overscan rows rendered around them.
+  const shownFrom = virtualizer.range?.startIndex ?? firstRow;
+  const shownTo = virtualizer.range?.endIndex ?? lastRow;
+  // Before paint: the image pass starts reading while the browser paints the new rows.
+  useLayoutEffect(() => {
+    const cells = (from: number, to: number) => {
+      const found: number[] = [];
+      for (let at = from * columns; at < Math.min(ids.length, (to + 1) * columns); at++) {
         const id = ids[at];
-        if (id !== undefined) visible.push(id);
+        if (id !== undefined) found.push(id);
       }
-    }
-    session.show(visible);
+      return found;
+    };
+    const onScreen = cells(shownFrom, shownTo);
+    const around = [...cells(firstRow, shownFrom - 1), ...cells(shownTo + 1, lastRow)];
+    session.show([...onScreen, ...around], onScreen.length);
     // The viewer's frame strip asks for its own thumbnails first: ask again for ours when it
     // closes.
-  }, [session, ids, columns, firstRow, lastRow, viewerOpen]);
+  }, [session, ids, columns, firstRow, lastRow, shownFrom, shownTo, viewerOpen]);
 
   const current = Math.min(focus, Math.max(0, ids.length - 1));
   // The focused cell may have scrolled out of the DOM: then the first cell on screen takes the
