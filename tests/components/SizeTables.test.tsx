@@ -167,7 +167,7 @@ describe('SizeTables', () => {
 
   it('renders labels as text, never as HTML', () => {
     const odd = [{ record: africanRecord({ country: '<img src=x>' }), width: 10, height: 20 }];
-    renderWith(setup(odd, { scanning: false, scanned: 1 }), <SizeTables />);
+    renderWith(setup(odd, { scanning: false, headersRead: 1 }), <SizeTables />);
     expect(screen.getByRole('rowheader', { name: '<img src=x>' })).toBeInTheDocument();
     expect(document.querySelector('img')).toBeNull();
   });
