@@ -43,6 +43,7 @@ export interface ColdResult {
   readonly filterToPaintMs?: readonly number[];
   readonly scroll?: ScrollResult;
   readonly memoryMb?: number;
+  readonly memoryByProcess?: Readonly<Record<string, number>>;
   /** The app's marks, in ms from `change`, when the last measurement was done. */
   readonly marks: Marks;
 }
@@ -129,7 +130,9 @@ export async function coldRun(
     if (needs.scroll) {
       result.scroll = (await page.evaluate(scrollThrough(APP_TILES, SCROLL_STEP))) as ScrollResult;
       await page.waitForTimeout(1000);
-      result.memoryMb = await browserMemoryMb(options.profile);
+      const memory = await browserMemoryMb(options.profile);
+      result.memoryMb = memory.mb;
+      result.memoryByProcess = memory.byProcess;
     }
     result.marks = (await page.evaluate(READ_MARKS)) as Marks;
     return result;

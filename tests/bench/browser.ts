@@ -65,7 +65,7 @@ async function readText(path: string): Promise<string | null> {
  * (found by its `--user-data-dir`) and all that descend from it, as proportional set size (PSS,
  * shared pages split between their users) where the kernel gives it, else resident set size.
  */
-export async function browserMemoryMb(profile: string): Promise<number> {
+export async function browserMemoryMb(profile: string): Promise<BrowserMemory> {
   const pids = (await readdir('/proc')).filter((name) => /^\d+$/.test(name));
   const parent = new Map<string, string>();
   let root: string | null = null;
@@ -88,11 +88,25 @@ export async function browserMemoryMb(profile: string): Promise<number> {
     return false;
   };
   let kb = 0;
+  const byProcess: Record<string, number> = {};
   for (const pid of pids.filter(descends)) {
     const rollup = await readText(`/proc/${pid}/smaps_rollup`);
     const pss = rollup?.match(/^Pss:\s+(\d+) kB/m)?.[1];
     const rss = (await readText(`/proc/${pid}/status`))?.match(/^VmRSS:\s+(\d+) kB/m)?.[1];
-    kb += Number(pss ?? rss ?? 0);
+    const own = Number(pss ?? rss ?? 0);
+    kb += own;
+    // The wrapper rewrites argv into one string: find the process type in it.
+    const cmdline = (await readText(`/proc/${pid}/cmdline`)) ?? '';
+    const type = cmdline.match(/--type=(\S+)/)?.[1] ?? 'browser';
+    const sub = cmdline.match(/--utility-sub-type=([\w.]+)/)?.[1];
+    const name = sub === undefined ? type : `${type} ${sub}`;
+    byProcess[name] = Math.round((byProcess[name] ?? 0) + own / 1024);
   }
-  return kb / 1024;
+  return { mb: kb / 1024, byProcess };
+}
+
+/** The memory of a browser's processes in MB: in all, and by process type. */
+export interface BrowserMemory {
+  readonly mb: number;
+  readonly byProcess: Readonly<Record<string, number>>;
 }

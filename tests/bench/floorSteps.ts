@@ -122,6 +122,7 @@ export interface NaiveResult {
   readonly firstScreen: FirstScreen;
   readonly scroll: ScrollResult;
   readonly memoryMb: number;
+  readonly memoryByProcess: Readonly<Record<string, number>>;
 }
 
 /** The naive page of lazy `<img>` tiles on the same folder: first screen, scroll, memory. */
@@ -138,7 +139,8 @@ export async function naiveRun(
     const firstScreen = (await page.evaluate('window.__probe.firstScreen')) as FirstScreen;
     const scroll = (await page.evaluate(scrollThrough(NAIVE_TILES, SCROLL_STEP))) as ScrollResult;
     await page.waitForTimeout(1000);
-    return { firstScreen, scroll, memoryMb: await browserMemoryMb(profile) };
+    const memory = await browserMemoryMb(profile);
+    return { firstScreen, scroll, memoryMb: memory.mb, memoryByProcess: memory.byProcess };
   });
 }
 
