@@ -70,6 +70,8 @@ export interface Problem {
   readonly line?: number;
   readonly column?: string;
   readonly message: string;
+  /** Why, in a few words, where the message wraps it in more (an unreadable image's reason). */
+  readonly reason?: string;
 }
 
 /** A file in the chosen folder, as the rest of the app knows it. */
@@ -86,6 +88,14 @@ export interface PngHeader {
   readonly height: number;
   readonly bitDepth: number;
   readonly colorType: number;
+}
+
+/** What the audit needs of an image's pixels and bytes, as the worker computed them. */
+export interface ImageHashes {
+  /** SHA-256 of the file's bytes, lowercase hex; '' where the browser offers no digest. */
+  readonly content: string;
+  /** The 64-bit perceptual hash as 16 hex digits (see core/audit/phash.ts). */
+  readonly perceptual: string;
 }
 
 /** A result that is either a value or a reason; expected failures are values, not exceptions. */

@@ -125,24 +125,32 @@ export function findNearDuplicates(
   const folds = new UnionFind(count);
 
   const chunks = Math.max(bits + 1, 2);
-  const keys = new Uint32Array(count);
+  // Chunk value and candidate number packed in one float, so that a plain numeric sort (no
+  // comparator) groups equal chunks: exact below 2^53, i.e. for up to 2^21 candidates.
+  const spread = 2 ** Math.max(1, Math.ceil(Math.log2(count + 1)));
+  const packed = new Float64Array(count);
+  const keys = new Float64Array(count);
+  const order = new Uint32Array(count);
   let start = 0;
   for (let chunk = 0; chunk < chunks; chunk++) {
     const width = Math.floor(64 / chunks) + (chunk < 64 % chunks ? 1 : 0);
     for (let c = 0; c < count; c++) {
-      keys[c] = chunkOf(candidates.hi[c] ?? 0, candidates.lo[c] ?? 0, start, width);
+      packed[c] = chunkOf(candidates.hi[c] ?? 0, candidates.lo[c] ?? 0, start, width) * spread + c;
     }
     start += width;
-    const order = Uint32Array.from({ length: count }, (_, c) => c);
-    order.sort((a, b) => (keys[a] ?? 0) - (keys[b] ?? 0));
+    packed.sort();
+    for (let i = 0; i < count; i++) {
+      const value = packed[i] ?? 0;
+      keys[i] = Math.floor(value / spread);
+      order[i] = value - (keys[i] ?? 0) * spread;
+    }
 
     for (let run = 0; run < count;) {
       let end = run + 1;
-      while (end < count && keys[order[end] ?? 0] === keys[order[run] ?? 0]) end++;
+      while (end < count && keys[end] === keys[run]) end++;
       for (let i = run; i < end; i++) {
-        for (let j = i + 1; j < end; j++) {
-          link(candidates, clusters, folds, order[i] ?? 0, order[j] ?? 0, bits);
-        }
+        const a = order[i] ?? 0;
+        for (let j = i + 1; j < end; j++) link(candidates, clusters, folds, a, order[j] ?? 0, bits);
       }
       run = end;
     }
@@ -194,7 +202,7 @@ function nearCandidates(
   };
 }
 
-/** Joins candidates a and b when their hashes are within `bits`, unless that would add nothing. */
+/** Joins candidates a and b when their hashes are within `bits`. */
 function link(
   candidates: Candidates,
   clusters: UnionFind,
@@ -203,16 +211,12 @@ function link(
   b: number,
   bits: number,
 ): void {
-  const sameFold = candidates.fold[a] === candidates.fold[b];
-  const joined = clusters.find(a) === clusters.find(b);
-  if (joined && (!sameFold || folds.find(a) === folds.find(b))) return;
-
   const { hi, lo } = candidates;
   const distance =
     popCount(((hi[a] ?? 0) ^ (hi[b] ?? 0)) >>> 0) + popCount(((lo[a] ?? 0) ^ (lo[b] ?? 0)) >>> 0);
   if (distance > bits) return;
   clusters.union(a, b);
-  if (sameFold) folds.union(a, b);
+  if (candidates.fold[a] === candidates.fold[b]) folds.union(a, b);
 }
 
 function nearGroups(

@@ -1,15 +1,22 @@
 // The audit: what is wrong with a dataset, as findings over the index.
 
-/** What kind of thing an audit found: a heading of the Audit tab and a value of its facet. */
-export type FindingKind =
-  | 'missing' // a row whose image is not in the folder
-  | 'unlisted' // a file no row names
-  | 'unreadable' // empty, truncated, or not a PNG
-  | 'leakage' // a patient in more than one split
-  | 'exact-duplicate' // files with identical bytes
-  | 'near-duplicate' // images that look the same
-  | 'unusual-size'; // a size rare within its country or machine
-
+export {
+  FINDING_BIT,
+  FINDING_HEADING,
+  FINDING_KINDS,
+  FINDING_LABEL,
+  RECORD_FINDING_KINDS,
+  findingCount,
+  findingMasks,
+  runAudit,
+  type Audit,
+  type FindingKind,
+  type AuditInputs,
+  type MissingImage,
+  type RecordFindingKind,
+  type UnlistedFile,
+  type UnreadableImage,
+} from './audit.ts';
 export { crossTab, type CrossTab, type CrossTabField } from './crossTab.ts';
 export {
   NEAR_DUPLICATE_DEFAULT_BITS,
@@ -22,6 +29,14 @@ export {
   type NearDuplicateOptions,
   type NearDuplicates,
 } from './duplicates.ts';
+export {
+  PHASH_SIDE,
+  digestToHex,
+  hashFromHex,
+  hashToHex,
+  lumaOf,
+  perceptualHash,
+} from './phash.ts';
 export { findLeakage, type LeakedPatient, type SplitImages } from './leakage.ts';
 export {
   UNUSUAL_SIZE_MIN_GROUP,
