@@ -8,10 +8,12 @@ export type RecordFacetKey =
   'dataset' | 'plane' | 'brainPlane' | 'operator' | 'machine' | 'country' | 'split';
 
 /**
- * Every facet: the record's fields, and `size`, the width and height read from the image's
- * header (labels `W×H`), whose values grow as headers are read.
+ * Every facet: the record's fields; `size`, the width and height read from the image's header
+ * (labels `W×H`), whose values grow as headers are read; and `finding`, the kinds of audit finding
+ * an image is part of (labels as FINDING_LABEL writes them), which an image may have several of
+ * and which change as hashes are read, so the filter engine takes them apart from the index.
  */
-export type FacetKey = RecordFacetKey | 'size';
+export type FacetKey = RecordFacetKey | 'size' | 'finding';
 
 /** A facet as the filter panel shows it. */
 export interface Facet {
@@ -29,14 +31,15 @@ export const FACETS: readonly Facet[] = [
   { key: 'country', legend: 'Country' },
   { key: 'split', legend: 'Split' },
   { key: 'size', legend: 'Size' },
+  { key: 'finding', legend: 'Finding' },
 ];
 
 /** The facet keys, in the order of FACETS. */
 export const FACET_KEYS: readonly FacetKey[] = FACETS.map((facet) => facet.key);
 
-/** The facets held as columns of the index (every facet but `size`), in the order of FACETS. */
+/** The facets held as columns of the index (all but `size` and `finding`), in FACETS order. */
 export const RECORD_FACET_KEYS: readonly RecordFacetKey[] = FACET_KEYS.filter(
-  (key): key is RecordFacetKey => key !== 'size',
+  (key): key is RecordFacetKey => key !== 'size' && key !== 'finding',
 );
 
 /** The URL parameter of each facet; a facet with several values repeats its parameter. */
@@ -49,6 +52,7 @@ export const FACET_PARAM: Readonly<Record<FacetKey, string>> = {
   country: 'country',
   split: 'split',
   size: 'size',
+  finding: 'finding',
 };
 
 /** The URL parameter of the text query. */
@@ -56,9 +60,9 @@ export const QUERY_PARAM = 'q';
 
 /**
  * What the user asked to see. Facet values are labels as the user sees them (`FETAL_PLANES_DB`,
- * `Train`, `Fetal brain`, `800×600`), kept in the order they were checked; a facet with nothing
- * checked is absent rather than empty, and holds no value twice. Size labels are kept as
- * sizeLabel writes them. The query is kept as typed.
+ * `Train`, `Fetal brain`, `800×600`, `Exact duplicate`), kept in the order they were checked; a
+ * facet with nothing checked is absent rather than empty, and holds no value twice. Size labels
+ * are kept as sizeLabel writes them. The query is kept as typed.
  */
 export interface FilterState {
   readonly facets: Readonly<Partial<Record<FacetKey, readonly string[]>>>;

@@ -1,5 +1,6 @@
 // The filter engine: from an index and a filter state to the selection and the facet counts.
 
+import { FINDING_BIT, FINDING_LABEL, RECORD_FINDING_KINDS } from './audit/audit.ts';
 import { NONE, sizeCodeOf, sizeDisplayOrder, type DatasetIndex } from './datasetIndex.ts';
 import {
   RECORD_FACET_KEYS,
@@ -8,6 +9,7 @@ import {
   type RecordFacetKey,
 } from './facets.ts';
 import { formatSize } from './format.ts';
+import { queryMatches } from './query.ts';
 
 /** What a filter keeps of an index. */
 export interface Evaluation {
@@ -20,20 +22,30 @@ export interface Evaluation {
    * with every other facet and the query applied but not this facet's own values. Record facets
    * are indexed by dictionary code; `size` by size code - 1, i.e. `counts.size[i]` is the count of
    * `index.sizes[i]`, over the sizes known when the evaluation was made (see facetValues for the
-   * order the panel shows them in).
+   * order the panel shows them in); `finding` by position in RECORD_FINDING_KINDS, an image with
+   * several kinds counting once under each.
    */
   readonly counts: Readonly<Record<FacetKey, Uint32Array>>;
+  /** The finding masks the evaluation was made with (null if none), which refreshSizes reuses. */
+  readonly findings: Uint8Array | null;
 }
 
 /**
- * Takes an index and a filter; returns the selection and the facet counts. Values checked in one
- * facet are OR-ed, facets and the query are AND-ed; a record with no value for a facet (or whose
- * size is not known yet) fails any filter on it, and a label absent from the index matches
- * nothing. Tight passes over typed arrays (one per checked facet, one per facet to count):
- * O(n * facets); the query's matches are cached per index. Sizes are read as they are now: call
- * again when `index.version` changes. Never throws.
+ * Takes an index, a filter and optionally the finding masks (findingMasks: per record id the OR
+ * of the FINDING_BIT of its findings); returns the selection and the facet counts. Values checked
+ * in one facet are OR-ed (a record passes Finding when it has any checked kind), facets and the
+ * query are AND-ed; a record with no value for a facet (or whose size is not known yet, or past
+ * the end of the masks) fails any filter on it, and a label absent from the index (or from
+ * FINDING_LABEL) matches nothing. Without masks no record has a finding. Tight passes over typed
+ * arrays (one per checked facet, one per facet to count): O(n * facets); the query's matches are
+ * cached per index. Sizes are read as they are now: call again when `index.version` changes; the
+ * masks are kept, not copied. Never throws.
  */
-export function evaluate(index: DatasetIndex, filter: FilterState): Evaluation {
+export function evaluate(
+  index: DatasetIndex,
+  filter: FilterState,
+  findings?: Uint8Array,
+): Evaluation {
   const n = index.records.length;
   // failures[id]: how many checked facets the record fails; QUERY_FAILED if the query fails it.
   const failures = new Uint8Array(n);
@@ -57,6 +69,8 @@ export function evaluate(index: DatasetIndex, filter: FilterState): Evaluation {
   }
   const sizes = sizeMask(index, filter);
   if (sizes !== null) markFailures(index.sizeCodes, sizes, failures);
+  const wanted = findingBits(filter);
+  if (wanted !== null) markFindingFailures(findings ?? NO_FINDINGS, wanted, failures);
 
   const selection = selectPassing(failures);
   const counts = {} as Record<FacetKey, Uint32Array>;
@@ -75,25 +89,53 @@ export function evaluate(index: DatasetIndex, filter: FilterState): Evaluation {
       ? countSelected(index.sizeCodes, 0, selection, slots)
       : countNearMisses(index.sizeCodes, 0, sizes, failures, slots)
   ).subarray(1);
-  return { selection, total: n, counts };
+  counts.finding = countFindings(findings ?? NO_FINDINGS, wanted, failures);
+  return { selection, total: n, counts, findings: findings ?? null };
 }
 
 /**
  * Takes an index, a filter and an evaluation of that filter on that index made earlier; returns
- * one that sees the sizes read since. With no size checked, sizes cannot change the selection:
- * the result keeps the same selection array and the other facets' counts, and counts the Size
- * facet again over it (O(selection)). With a size checked, it is evaluate(index, filter).
- * Never throws.
+ * one that sees the sizes read since, with the finding masks the evaluation was made with. With
+ * no size checked, sizes cannot change the selection: the result keeps the same selection array
+ * and the other facets' counts, and counts the Size facet again over it (O(selection)). With a
+ * size checked, it is evaluate(index, filter, evaluation.findings). Never throws.
  */
 export function refreshSizes(
   index: DatasetIndex,
   filter: FilterState,
   evaluation: Evaluation,
 ): Evaluation {
-  if ((filter.facets.size ?? []).length > 0) return evaluate(index, filter);
+  if ((filter.facets.size ?? []).length > 0) {
+    return evaluate(index, filter, evaluation.findings ?? undefined);
+  }
   const slots = index.sizes.length + 1;
   const size = countSelected(index.sizeCodes, 0, evaluation.selection, slots).subarray(1);
   return { ...evaluation, counts: { ...evaluation.counts, size } };
+}
+
+/**
+ * Takes an index, a filter, an evaluation of that filter made earlier and new finding masks
+ * (FINDING_BIT per record id, as findingMasks gives); returns one that sees those masks. With no
+ * Finding value checked, findings cannot change the selection: the result keeps the same
+ * selection array and the other facets' counts, and counts the Finding facet again over it
+ * (O(selection)). With one checked, it is evaluate(index, filter, findings). Never throws.
+ */
+export function refreshFindings(
+  index: DatasetIndex,
+  filter: FilterState,
+  evaluation: Evaluation,
+  findings: Uint8Array,
+): Evaluation {
+  if (findingBits(filter) !== null) return evaluate(index, filter, findings);
+  const finding = new Uint32Array(FINDING_BITS.length);
+  for (const id of evaluation.selection) {
+    const mask = findings[id] ?? 0;
+    if (mask === 0) continue;
+    for (let at = 0; at < FINDING_BITS.length; at++) {
+      if ((mask & (FINDING_BITS[at] ?? 0)) !== 0) finding[at] = (finding[at] ?? 0) + 1;
+    }
+  }
+  return { ...evaluation, counts: { ...evaluation.counts, finding }, findings };
 }
 
 /** One facet as the filter panel lists it: labels in display order, and their counts beside. */
@@ -105,15 +147,17 @@ export interface FacetValues {
 /**
  * Takes an index, an evaluation of it and a facet; returns the facet's labels in display order
  * with their counts aligned. A record facet gives its dictionary and the evaluation's counts as
- * they are (same objects). `size` gives every size the evaluation counted, as `W×H`, smallest
- * area first, then narrowest (sizeDisplayOrder): an order that stays put as counts change and
- * sizes arrive. O(s log s) for size, O(1) otherwise; never throws.
+ * they are (same objects); `finding` every FINDING_LABEL in RECORD_FINDING_KINDS order, zeros
+ * included, and its counts as they are. `size` gives every size the evaluation counted, as `W×H`,
+ * smallest area first, then narrowest (sizeDisplayOrder): an order that stays put as counts
+ * change and sizes arrive. O(s log s) for size, O(1) otherwise; never throws.
  */
 export function facetValues(
   index: DatasetIndex,
   evaluation: Evaluation,
   key: FacetKey,
 ): FacetValues {
+  if (key === 'finding') return { values: FINDING_VALUES, counts: evaluation.counts.finding };
   if (key !== 'size') return { values: index.facets[key].values, counts: evaluation.counts[key] };
 
   const counted = evaluation.counts.size;
@@ -127,8 +171,73 @@ export function facetValues(
   };
 }
 
+/**
+ * Takes a facet's values and the labels checked in it; returns only the values counted at least
+ * once or checked (so a checked value can still be unchecked), counts aligned. The same object
+ * when none is dropped. O(values * checked); never throws.
+ */
+export function withoutEmpty(facet: FacetValues, checked: readonly string[]): FacetValues {
+  const kept: number[] = [];
+  facet.values.forEach((value, at) => {
+    if ((facet.counts[at] ?? 0) > 0 || checked.includes(value)) kept.push(at);
+  });
+  if (kept.length === facet.values.length) return facet;
+  return {
+    values: kept.map((at) => facet.values[at] ?? ''),
+    counts: Uint32Array.from(kept, (at) => facet.counts[at] ?? 0),
+  };
+}
+
 /** More than any number of facets: a record the query rejects is counted nowhere. */
 const QUERY_FAILED = 0x80;
+
+/** The Finding facet's labels and bits, in RECORD_FINDING_KINDS order. */
+const FINDING_VALUES: readonly string[] = RECORD_FINDING_KINDS.map((kind) => FINDING_LABEL[kind]);
+const FINDING_BITS = Uint8Array.from(RECORD_FINDING_KINDS, (kind) => FINDING_BIT[kind]);
+const BIT_OF_LABEL: ReadonlyMap<string, number> = new Map(
+  RECORD_FINDING_KINDS.map((kind) => [FINDING_LABEL[kind], FINDING_BIT[kind]]),
+);
+const NO_FINDINGS = new Uint8Array(0);
+
+/** The OR of the checked Finding labels' bits (0 when none is known); null when none is checked. */
+function findingBits(filter: FilterState): number | null {
+  const checked = filter.facets.finding ?? [];
+  if (checked.length === 0) return null;
+  let bits = 0;
+  for (const label of checked) bits |= BIT_OF_LABEL.get(label) ?? 0;
+  return bits;
+}
+
+/** Records past the end of the masks have no finding, so they fail too. */
+function markFindingFailures(findings: Uint8Array, wanted: number, failures: Uint8Array): void {
+  const known = Math.min(findings.length, failures.length);
+  for (let id = 0; id < known; id++) {
+    if (((findings[id] ?? 0) & wanted) === 0) failures[id] = (failures[id] ?? 0) + 1;
+  }
+  for (let id = known; id < failures.length; id++) failures[id] = (failures[id] ?? 0) + 1;
+}
+
+/** Per kind, records with it that pass everything but, possibly, the Finding facet. */
+function countFindings(
+  findings: Uint8Array,
+  wanted: number | null,
+  failures: Uint8Array,
+): Uint32Array {
+  const counts = new Uint32Array(FINDING_BITS.length);
+  const known = Math.min(findings.length, failures.length);
+  for (let id = 0; id < known; id++) {
+    const mask = findings[id] ?? 0;
+    if (mask === 0) continue;
+    const failed = failures[id] ?? 0;
+    if (failed > 1) continue;
+    // One failure is a near miss only when it is Finding's: the record has no checked kind.
+    if (failed === 1 && (wanted === null || (mask & wanted) !== 0)) continue;
+    for (let at = 0; at < FINDING_BITS.length; at++) {
+      if ((mask & (FINDING_BITS[at] ?? 0)) !== 0) counts[at] = (counts[at] ?? 0) + 1;
+    }
+  }
+  return counts;
+}
 
 /** Per size code, 1 if checked; null when no size is checked. Code 0 (unknown) is never. */
 function sizeMask(index: DatasetIndex, filter: FilterState): Uint8Array | null {
@@ -192,78 +301,4 @@ function countNearMisses(
     if (failed === 0 || allowed[code] !== 1) counts[code] = (counts[code] ?? 0) + 1;
   }
   return counts;
-}
-
-/** Takes a query as typed; returns what is matched: trimmed and lowercased. */
-export function normalizeQuery(query: string): string {
-  return query.trim().toLowerCase();
-}
-
-const CACHED_QUERIES = 16;
-/** Between records in the haystack; a query holding it (or NUL, between fields) matches nothing. */
-const RECORD_SEPARATOR = '\u0001';
-
-interface Haystack {
-  /** Every record's search text, joined by RECORD_SEPARATOR. */
-  readonly text: string;
-  /** Where each record's text starts, plus the text's length at the end. */
-  readonly starts: Uint32Array;
-  /** Normalized query -> matches, least recently used first. */
-  readonly cache: Map<string, Uint8Array>;
-}
-
-const haystacks = new WeakMap<DatasetIndex, Haystack>();
-
-/**
- * Takes an index and a query; returns per record 1 if its search text (file name, patient number
- * as written, patient key) contains the query, case-insensitively, else 0; null for a blank
- * query. One indexOf scan over all records' text at first (O(total text)), O(1) for the last 16
- * queries. The mask is shared: do not change it. Never throws.
- */
-export function queryMatches(index: DatasetIndex, query: string): Uint8Array | null {
-  const needle = normalizeQuery(query);
-  if (needle === '') return null;
-
-  const haystack = haystackOf(index);
-  const hit = haystack.cache.get(needle);
-  if (hit !== undefined) {
-    haystack.cache.delete(needle);
-    haystack.cache.set(needle, hit);
-    return hit;
-  }
-
-  const { text, starts } = haystack;
-  const mask = new Uint8Array(starts.length - 1);
-  const searchable = !needle.includes(RECORD_SEPARATOR) && !needle.includes('\0');
-  let id = 0;
-  let at = searchable ? text.indexOf(needle) : -1;
-  while (at >= 0) {
-    while ((starts[id + 1] ?? Infinity) <= at) id++;
-    mask[id] = 1;
-    at = text.indexOf(needle, starts[id + 1] ?? text.length);
-  }
-
-  haystack.cache.set(needle, mask);
-  if (haystack.cache.size > CACHED_QUERIES) {
-    const oldest = haystack.cache.keys().next();
-    if (oldest.done !== true) haystack.cache.delete(oldest.value);
-  }
-  return mask;
-}
-
-function haystackOf(index: DatasetIndex): Haystack {
-  let haystack = haystacks.get(index);
-  if (haystack === undefined) {
-    const starts = new Uint32Array(index.search.length + 1);
-    let offset = 0;
-    index.search.forEach((text, id) => {
-      starts[id] = offset;
-      offset += text.length + RECORD_SEPARATOR.length;
-    });
-    starts[index.search.length] = offset;
-    const text = index.search.join(RECORD_SEPARATOR);
-    haystack = { text, starts, cache: new Map() };
-    haystacks.set(index, haystack);
-  }
-  return haystack;
 }

@@ -19,6 +19,8 @@ export const MARK = {
   thumbnailsStart: 'planescope:thumbnails-start',
   /** Every present image has a thumbnail (or is unreadable), and the cache has stored them. */
   thumbnailsDone: 'planescope:thumbnails-done',
+  /** An audit was run; `count` is the images whose perceptual hash it saw. */
+  audited: 'planescope:audited',
 } as const;
 
 export type MarkName = (typeof MARK)[keyof typeof MARK];

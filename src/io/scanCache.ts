@@ -1,9 +1,17 @@
 import { createStore, getMany as idbGetMany, setMany, clear, type UseStore } from 'idb-keyval';
-import type { FileMeta, PngHeader } from '../core/types.ts';
+import type { FileMeta, ImageHashes, PngHeader } from '../core/types.ts';
 
-/** A scan as cached: the header, size and thumbnail of a readable image, or why it is not. */
+/**
+ * A scan as cached: the header, size, thumbnail and hashes of a readable image, or why it is not.
+ * Scans cached before hashes were taken have none: the image is read again for them.
+ */
 export type CachedScan =
-  | { readonly header: PngHeader; readonly bytes: number; readonly thumbnail: Blob | null }
+  | {
+      readonly header: PngHeader;
+      readonly bytes: number;
+      readonly thumbnail: Blob | null;
+      readonly hashes?: ImageHashes | null;
+    }
   | { readonly reason: string };
 
 export interface ScanCache {

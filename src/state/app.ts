@@ -1,3 +1,4 @@
+import { NEAR_DUPLICATE_DEFAULT_BITS } from '../core/audit/duplicates.ts';
 import type { DatasetIndex } from '../core/datasetIndex.ts';
 import { EMPTY_FILTER, type FilterState } from '../core/facets.ts';
 import type { DatasetSource } from '../core/join.ts';
@@ -33,10 +34,22 @@ export interface OpenData {
   readonly entries: readonly (FileEntry | null)[];
   /** No dataset in the folder has any of its images. */
   readonly metadataOnly: boolean;
+  /** Every file of the folder by relative path, rows' images or not. */
+  readonly files: ReadonlyMap<string, FileEntry>;
+  /** The audit's hashes by record id, filled in by the image pass (see `auditVersion`). */
+  readonly hashes: ImageHashTable;
+}
+
+/** Per record id, the hashes read so far; undefined until the image is read. */
+export interface ImageHashTable {
+  /** Hex SHA-256 of the file's bytes. */
+  readonly content: (string | undefined)[];
+  /** The 64-bit perceptual hash. */
+  readonly perceptual: (bigint | undefined)[];
 }
 
 /** The views of an open folder, as tabs. */
-export type Tab = 'grid' | 'table' | 'charts';
+export type Tab = 'grid' | 'table' | 'charts' | 'audit';
 
 /** How the grid shows the selection. */
 export interface GridView {
@@ -60,6 +73,13 @@ export interface AppState {
   readonly problems: readonly Problem[];
   /** Bumped when image sizes change, so that derived figures are computed again. */
   readonly sizesVersion: number;
+  /**
+   * Bumped when what the audit reads (sizes, hashes, problems) has changed, at most every few
+   * seconds while the image pass runs: the near-duplicate search is too costly to redo per batch.
+   */
+  readonly auditVersion: number;
+  /** The near-duplicate threshold in bits. */
+  readonly nearBits: number;
   readonly view: GridView;
   /** The name of the folder "Reopen" would open, if the browser kept one. */
   readonly lastFolder: string | null;
@@ -89,6 +109,8 @@ export function initialState(): AppState {
     progress: EMPTY_PROGRESS,
     problems: [],
     sizesVersion: 0,
+    auditVersion: 0,
+    nearBits: NEAR_DUPLICATE_DEFAULT_BITS,
     view: {
       tab: 'grid',
       sort: 'name',

@@ -1,8 +1,9 @@
 import { useMemo } from 'react';
-import { evaluate, refreshSizes, type Evaluation } from '../core/filter.ts';
+import { evaluate, refreshFindings, refreshSizes, type Evaluation } from '../core/filter.ts';
 import { sortSelection } from '../core/order.ts';
 import { summarizeSizes, type SizeSummary } from '../core/summary.ts';
 import type { AppState, OpenData } from './app.ts';
+import { useFindingMasks } from './audit.ts';
 import { useSession } from './react.ts';
 import { useStore } from './useStore.ts';
 
@@ -25,18 +26,31 @@ export function useEvaluation(): Evaluation | null {
   const data = useData();
   const filter = useApp((state) => state.filter);
   const sizesVersion = useApp((state) => state.sizesVersion);
+  const masks = useFindingMasks();
+  // Findings change the selection only when one is checked; otherwise only the Finding counts.
+  const checksFinding = (filter.facets.finding ?? []).length > 0;
+  const selectingMasks = checksFinding ? masks : null;
   // The index's version when evaluated: sizes read since call for a refresh.
   const evaluated = useMemo(
     () =>
-      data === null ? null : { at: data.index.version, evaluation: evaluate(data.index, filter) },
-    [data, filter],
+      data === null
+        ? null
+        : {
+            at: data.index.version,
+            evaluation: evaluate(data.index, filter, selectingMasks ?? undefined),
+          },
+    [data, filter, selectingMasks],
   );
-  return useMemo(() => {
+  const sized = useMemo(() => {
     void sizesVersion;
     if (data === null || evaluated === null) return null;
     const { at, evaluation } = evaluated;
     return at === data.index.version ? evaluation : refreshSizes(data.index, filter, evaluation);
   }, [data, filter, evaluated, sizesVersion]);
+  return useMemo(() => {
+    if (data === null || sized === null || masks === null || sized.findings === masks) return sized;
+    return refreshFindings(data.index, filter, sized, masks);
+  }, [data, filter, sized, masks]);
 }
 
 /** The selection in the grid's order. Sizes arriving re-sort it only when sorting by size. */

@@ -62,6 +62,8 @@ export async function openListedFolder(
     index,
     entries,
     metadataOnly: images === 0,
+    files: byPath,
+    hashes: { content: [], perceptual: [] },
   };
   mark(MARK.indexed, { count: index.records.length });
   store.set((state) => ({
@@ -70,6 +72,7 @@ export async function openListedFolder(
     problems: join.problems,
     progress: { ...state.progress, rowsRead: join.records.length, images, scanning: images > 0 },
     sizesVersion: state.sizesVersion + 1,
+    auditVersion: state.auditVersion + 1,
   }));
   return data;
 }

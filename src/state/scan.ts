@@ -1,3 +1,4 @@
+import { hashFromHex } from '../core/audit/phash.ts';
 import { setImageSize } from '../core/datasetIndex.ts';
 import { THUMBNAIL_SIDE } from '../core/thumbnail.ts';
 import type { PngHeader, Problem } from '../core/types.ts';
@@ -21,6 +22,10 @@ const CHUNK = 128;
 const HEADER_READS = 32;
 
 const NOTHING = { reads: Promise.resolve() };
+
+// The audit is redone at most this often while the pass runs: its near-duplicate search takes
+// tens of milliseconds over a whole FETAL_PLANES_DB.
+const AUDIT_MS = 3000;
 
 // How long the background passes wait for the grid to report its first screen of cells.
 const FIRST_SCREEN_WAIT_MS = 2000;
@@ -74,8 +79,12 @@ export function startScan(
   let shownAny = false;
   let shows = 0;
   let timer: ReturnType<typeof setTimeout> | null = null;
+  let auditTimer: ReturnType<typeof setTimeout> | null = null;
   // Whether a size was learnt since the last publish: only then are size summaries redone.
   let sizesChanged = false;
+  // Whether anything the audit reads changed since it was last redone, and when that was.
+  let auditChanged = false;
+  let auditAt = 0;
 
   const keyOf = (id: number): string | null => {
     let key = keys[id];
@@ -92,8 +101,24 @@ export function startScan(
     const found = unreadable.splice(0);
     const resized = sizesChanged;
     sizesChanged = false;
+    auditChanged ||= resized || found.length > 0;
+    const now = performance.now();
+    const audit = auditChanged && (final || now - auditAt >= AUDIT_MS);
+    if (audit) {
+      auditChanged = false;
+      auditAt = now;
+    } else if (auditChanged && !stopped) {
+      auditTimer ??= setTimeout(
+        () => {
+          auditTimer = null;
+          publish();
+        },
+        AUDIT_MS - (now - auditAt),
+      );
+    }
     store.set((app) => ({
       sizesVersion: resized ? app.sizesVersion + 1 : app.sizesVersion,
+      auditVersion: audit ? app.auditVersion + 1 : app.auditVersion,
       problems: found.length > 0 ? [...app.problems, ...found] : app.problems,
       progress: {
         ...app.progress,
@@ -109,6 +134,7 @@ export function startScan(
     stopped = true;
     pool.dispose();
     if (timer !== null) clearTimeout(timer);
+    if (auditTimer !== null) clearTimeout(auditTimer);
     publish(true);
   };
 
@@ -147,6 +173,7 @@ export function startScan(
       kind: 'unreadable-image',
       file: path,
       message: `${path} cannot be shown: ${reason}.`,
+      reason,
     });
   };
 
@@ -158,6 +185,12 @@ export function startScan(
       state[id] = 2;
       settled++;
       size(id, scan.header, scan.bytes);
+      if (scan.hashes) {
+        const perceptual = hashFromHex(scan.hashes.perceptual);
+        if (scan.hashes.content !== '') data.hashes.content[id] = scan.hashes.content;
+        if (perceptual !== undefined) data.hashes.perceptual[id] = perceptual;
+        auditChanged = true;
+      }
       if (scan.thumbnail !== null) {
         thumbnails.put(id, scan.thumbnail);
         if (made++ === 0) mark(MARK.firstThumbnail);
@@ -175,7 +208,12 @@ export function startScan(
     // A cell that scrolled away before its turn: the pass still owes it a read, later.
     if (!result.ok && result.dropped) return read(id, key, 'background');
     const scan: CachedScan = result.ok
-      ? { header: result.header, bytes: result.bytes, thumbnail: result.thumbnail }
+      ? {
+          header: result.header,
+          bytes: result.bytes,
+          thumbnail: result.thumbnail,
+          hashes: result.hashes,
+        }
       : { reason: result.reason };
     cache.putMany([[key, scan]]);
     apply(id, scan);
@@ -193,7 +231,8 @@ export function startScan(
     const misses: number[] = [];
     todo.forEach((id, at) => {
       const scan = cached[at];
-      if (scan === undefined) misses.push(id);
+      // Scans cached before the audit existed lack its hashes: read those images again.
+      if (scan === undefined || ('header' in scan && !scan.hashes)) misses.push(id);
       else apply(id, scan);
     });
     // The pool serves visible requests newest first: ask for the first cell last.

@@ -1,3 +1,4 @@
+import { NEAR_DUPLICATE_MAX_BITS, NEAR_DUPLICATE_MIN_BITS } from '../core/audit/duplicates.ts';
 import type { FacetKey, FilterState } from '../core/facets.ts';
 import { clearFilter, setQuery, toggleValue } from '../core/facets.ts';
 import { folderFromDrop } from '../io/drop.ts';
@@ -43,6 +44,10 @@ export interface Session {
   show(ids: readonly number[], onScreen?: number): void;
   /** Opens the image viewer on a record; null closes it. */
   view(id: number | null): void;
+  /** Sets the near-duplicate threshold of the audit, in bits (clamped to the allowed range). */
+  setNearBits(bits: number): void;
+  /** Any file of the open folder by relative path (rows' images or not); null if absent. */
+  fileOf(path: string): Promise<File | null>;
 }
 
 /** Hooks the URL binding gives the session: where filter changes go. */
@@ -187,6 +192,21 @@ export function createSession(onFilter: FilterSink = () => {}): Session {
       if (data !== null) void restoreThumbnails(data, thumbnails, ids);
     },
     view: (id) => store.set({ viewer: id }),
+    setNearBits: (bits) => {
+      const clamped = Math.round(
+        Math.min(NEAR_DUPLICATE_MAX_BITS, Math.max(NEAR_DUPLICATE_MIN_BITS, bits)),
+      );
+      if (Number.isFinite(clamped)) store.set({ nearBits: clamped });
+    },
+    async fileOf(path) {
+      const entry = store.get().data?.files.get(path);
+      if (entry === undefined) return null;
+      try {
+        return await entry.getFile();
+      } catch {
+        return null;
+      }
+    },
   };
 }
 

@@ -1,9 +1,12 @@
 // The messages between the scan pool and its workers, and the result the pool gives its callers.
 // Every scan request gets exactly one response with its id, even when cancelled, so the pool
 // always knows when a worker has room for another.
-import type { PngHeader } from '../core/types.ts';
+import type { ImageHashes, PngHeader } from '../core/types.ts';
 
-/** Read one image: its PNG header, and a thumbnail of at most `thumbnail` px a side (0: none). */
+/**
+ * Read one image: its PNG header and, when `thumbnail` > 0, a thumbnail of at most that many px a
+ * side with the image's content and perceptual hashes, from the same single read of the file.
+ */
 export interface ScanRequest {
   readonly type: 'scan';
   readonly id: number;
@@ -27,6 +30,7 @@ export type ScanResponse =
       readonly header: PngHeader;
       readonly bytes: number;
       readonly thumbnail: Blob | null;
+      readonly hashes: ImageHashes | null;
     }
   | { readonly id: number; readonly ok: false; readonly reason: string };
 
@@ -57,6 +61,7 @@ export type ScanResult =
       readonly header: PngHeader;
       readonly bytes: number;
       readonly thumbnail: Blob | null;
+      readonly hashes: ImageHashes | null;
     }
   | { readonly ok: false; readonly dropped: false; readonly reason: string }
   | { readonly ok: false; readonly dropped: true };

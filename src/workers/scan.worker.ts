@@ -1,6 +1,8 @@
 // Reads one image per request: the whole file once, its header from the first bytes and, when
-// asked, a JPEG thumbnail. Requests run concurrently; the pool decides how many are in flight.
-import { PNG_HEADER_BYTES, readPngHeader } from '../core/png.ts';
+// asked, a JPEG thumbnail and the audit's hashes. Requests run concurrently; the pool decides
+// how many are in flight.
+import { PHASH_SIDE, digestToHex, hashToHex, lumaOf, perceptualHash } from '../core/audit/phash.ts';
+import { PNG_HEADER_BYTES, checkPngEnd, readPngHeader } from '../core/png.ts';
 import {
   THUMBNAIL_JPEG_QUALITY,
   THUMBNAIL_RESIZE_QUALITY,
@@ -47,26 +49,47 @@ async function scan({ id, file, thumbnail }: ScanRequest): Promise<ScanResponse>
     return { id, ok: false, reason: UNREADABLE };
   }
 
-  const head = new Uint8Array(buffer, 0, Math.min(buffer.byteLength, PNG_HEADER_BYTES));
-  const header = readPngHeader(head, buffer.byteLength);
+  const bytes = new Uint8Array(buffer);
+  const header = readPngHeader(bytes.subarray(0, PNG_HEADER_BYTES), buffer.byteLength);
   if (!header.ok) return { id, ok: false, reason: header.reason };
   const scanned = { id, ok: true, header: header.value, bytes: buffer.byteLength } as const;
-  if (thumbnail <= 0) return { ...scanned, thumbnail: null };
+  if (thumbnail <= 0) return { ...scanned, thumbnail: null, hashes: null };
+  const cut = checkPngEnd(bytes);
+  if (cut !== null) return { id, ok: false, reason: cut };
   if (cancelled.has(id)) return { id, ok: false, reason: CANCELLED };
 
-  const blob = await encodeThumbnail(
+  // The digest runs on the browser's own threads while the image decodes.
+  const content = contentHash(buffer);
+  const picture = await decode(
     buffer,
     thumbnailSize(header.value.width, header.value.height, thumbnail),
   );
-  if (!blob) return { id, ok: false, reason: UNDECODABLE };
-  return { ...scanned, thumbnail: blob };
+  if (!picture) return { id, ok: false, reason: UNDECODABLE };
+  return {
+    ...scanned,
+    thumbnail: picture.thumbnail,
+    hashes: { content: await content, perceptual: picture.perceptual },
+  };
 }
 
-/** A JPEG of the image at `size`, or null when the browser cannot decode it. */
-async function encodeThumbnail(
+/** SHA-256 of the bytes as hex, or '' where crypto.subtle is missing (an insecure origin). */
+async function contentHash(buffer: ArrayBuffer): Promise<string> {
+  if (typeof crypto === 'undefined' || crypto.subtle === undefined) return '';
+  try {
+    return digestToHex(await crypto.subtle.digest('SHA-256', buffer));
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * The image decoded once at `size`: a JPEG of it, and its perceptual hash taken from the same
+ * bitmap scaled down again. Null when the browser cannot decode it.
+ */
+async function decode(
   buffer: ArrayBuffer,
   size: { width: number; height: number },
-): Promise<Blob | null> {
+): Promise<{ thumbnail: Blob; perceptual: string } | null> {
   let bitmap: ImageBitmap;
   try {
     // Decoded straight to the thumbnail's size: a full-size bitmap costs time and memory.
@@ -79,14 +102,30 @@ async function encodeThumbnail(
     return null;
   }
   try {
+    const perceptual = hashPixels(bitmap);
     const canvas = new OffscreenCanvas(size.width, size.height);
     const context = canvas.getContext('2d');
-    if (!context) return null;
+    if (!context || perceptual === null) return null;
     context.drawImage(bitmap, 0, 0);
-    return await canvas.convertToBlob({ type: 'image/jpeg', quality: THUMBNAIL_JPEG_QUALITY });
+    const thumbnail = await canvas.convertToBlob({
+      type: 'image/jpeg',
+      quality: THUMBNAIL_JPEG_QUALITY,
+    });
+    return { thumbnail, perceptual };
   } catch {
     return null;
   } finally {
     bitmap.close();
   }
+}
+
+/** The perceptual hash of a bitmap, drawn at PHASH_SIDE² with smoothing. */
+function hashPixels(bitmap: ImageBitmap): string | null {
+  const canvas = new OffscreenCanvas(PHASH_SIDE, PHASH_SIDE);
+  const context = canvas.getContext('2d', { willReadFrequently: true });
+  if (!context) return null;
+  context.imageSmoothingQuality = 'high';
+  context.drawImage(bitmap, 0, 0, PHASH_SIDE, PHASH_SIDE);
+  const { data } = context.getImageData(0, 0, PHASH_SIDE, PHASH_SIDE);
+  return hashToHex(perceptualHash(lumaOf(data)));
 }

@@ -148,7 +148,13 @@ export function createScanPool(options: ScanPoolOptions): ScanPool {
     const worker = createWorker();
     worker.onmessage = ({ data }) => {
       const result: ScanResult = data.ok
-        ? { ok: true, header: data.header, bytes: data.bytes, thumbnail: data.thumbnail }
+        ? {
+            ok: true,
+            header: data.header,
+            bytes: data.bytes,
+            thumbnail: data.thumbnail,
+            hashes: data.hashes,
+          }
         : { ok: false, dropped: false, reason: data.reason };
       finish(slot, data.id, result);
     };

@@ -3,6 +3,7 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { act } from 'react';
 import { setImageSize } from '../../src/core/datasetIndex.ts';
+import { FacetGroup } from '../../src/features/filters/FacetGroup.tsx';
 import { FilterPanel } from '../../src/features/filters/FilterPanel.tsx';
 import { StatusLine } from '../../src/features/status/StatusLine.tsx';
 import type { ImageRecord } from '../../src/core/types.ts';
@@ -164,6 +165,72 @@ describe('FilterPanel (size)', () => {
     // Other facets count within that size: its images are the brain ones (every third).
     expect(screen.getByRole('checkbox', { name: 'Fetal brain (500)' })).not.toBeChecked();
     expect(screen.getByRole('checkbox', { name: 'Other (0)' })).toBeInTheDocument();
+  });
+});
+
+describe('FilterPanel (finding)', () => {
+  const legends = () =>
+    screen.getAllByRole('group').map((group) => group.querySelector('legend')?.textContent);
+
+  it('hides the Finding facet while no image is part of a finding', () => {
+    setup([...fetal, ...african]);
+    expect(legends()).not.toContain('Finding');
+  });
+
+  it('keeps a checked kind that no image has, so that it can be unchecked', async () => {
+    const session = setup(fetal);
+    act(() => session.toggle('finding', 'Exact duplicate'));
+
+    const finding = screen.getByRole('group', { name: 'Finding' });
+    const names = within(finding)
+      .getAllByRole('checkbox')
+      .map((box) => box.closest('label')?.textContent);
+    expect(names).toEqual(['Exact duplicate (0)']);
+    expect(within(finding).getByRole('checkbox')).toBeChecked();
+    expect(screen.getByRole('status')).toHaveTextContent('Showing 0 of 1,500 images');
+
+    await userEvent.click(within(finding).getByRole('checkbox'));
+    expect(legends()).not.toContain('Finding');
+    expect(screen.getByRole('status')).toHaveTextContent('Showing 1,500 of 1,500 images');
+  });
+
+  it('shows each checked kind as an active filter that removes it', async () => {
+    const session = setup(fetal);
+    act(() => {
+      session.toggle('finding', 'Near duplicate');
+      session.toggle('finding', 'Unusual size');
+    });
+    const active = screen.getByRole('group', { name: 'Active filters' });
+    expect(active).toHaveTextContent('Finding: Near duplicate');
+    expect(active).toHaveTextContent('Finding: Unusual size');
+
+    await userEvent.click(screen.getByRole('button', { name: 'Remove Finding: Near duplicate' }));
+    expect(session.store.get().filter.facets.finding).toEqual(['Unusual size']);
+  });
+});
+
+describe('FacetGroup (finding)', () => {
+  it('names each kind by its count and checks it into the filter', async () => {
+    const session = openSession(fetal);
+    renderWith(
+      session,
+      <FacetGroup
+        facet="finding"
+        legend="Finding"
+        values={['Exact duplicate', 'Near duplicate']}
+        counts={Uint32Array.from([12, 3])}
+      />,
+    );
+    const finding = screen.getByRole('group', { name: 'Finding' });
+    const near = within(finding).getByRole('checkbox', { name: 'Near duplicate (3)' });
+    expect(near).not.toBeChecked();
+
+    await userEvent.click(near);
+    expect(session.store.get().filter.facets.finding).toEqual(['Near duplicate']);
+    expect(near).toBeChecked();
+    expect(
+      within(finding).getByRole('checkbox', { name: 'Exact duplicate (12)' }),
+    ).not.toBeChecked();
   });
 });
 

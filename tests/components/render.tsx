@@ -18,6 +18,8 @@ export function openSession(records: readonly ImageRecord[]): Session {
       index,
       entries: records.map(() => null),
       metadataOnly: false,
+      files: new Map(),
+      hashes: { content: [], perceptual: [] },
     },
   });
   return session;

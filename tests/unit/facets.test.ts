@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { FINDING_LABEL, RECORD_FINDING_KINDS } from '../../src/core/audit/audit.ts';
 import {
   EMPTY_FILTER,
   FACETS,
@@ -28,11 +29,20 @@ describe('FACETS', () => {
       ['country', 'Country'],
       ['split', 'Split'],
       ['size', 'Size'],
+      ['finding', 'Finding'],
     ]);
   });
 
-  it('holds every facet but size as a column of the index', () => {
-    expect(RECORD_FACET_KEYS).toEqual(FACET_KEYS.filter((key) => key !== 'size'));
+  it('holds every facet but size and finding as a column of the index', () => {
+    expect(RECORD_FACET_KEYS).toEqual([
+      'dataset',
+      'plane',
+      'brainPlane',
+      'operator',
+      'machine',
+      'country',
+      'split',
+    ]);
   });
 });
 
@@ -136,6 +146,15 @@ describe('filterToParams', () => {
     expect(filterToParams(filter).toString()).toBe('split=Test&size=800x600&size=640x480');
   });
 
+  it('writes finding labels as they read, after the sizes', () => {
+    let filter = toggleValue(EMPTY_FILTER, 'finding', 'Exact duplicate');
+    filter = toggleValue(filter, 'finding', 'Patient in more than one split');
+    filter = toggleValue(filter, 'size', '800×600');
+    expect(filterToParams(filter).toString()).toBe(
+      'size=800x600&finding=Exact+duplicate&finding=Patient+in+more+than+one+split',
+    );
+  });
+
   it('writes nothing for the empty filter', () => {
     expect(filterToParams(EMPTY_FILTER).toString()).toBe('');
   });
@@ -163,11 +182,36 @@ describe('filterFromParams', () => {
     });
   });
 
+  it('reads finding labels in their order, once each', () => {
+    const params = new URLSearchParams(
+      'finding=Near+duplicate&finding=Missing%20image&finding=Near+duplicate&finding=',
+    );
+    expect(filterFromParams(params)).toEqual({
+      facets: { finding: ['Near duplicate', 'Missing image'] },
+      query: '',
+    });
+  });
+
+  it('round-trips every finding label with the other facets', () => {
+    let filter = setQuery(toggleValue(EMPTY_FILTER, 'plane', 'Fetal brain'), 'egypt/1');
+    for (const kind of RECORD_FINDING_KINDS) {
+      filter = toggleValue(filter, 'finding', FINDING_LABEL[kind]);
+    }
+    const back = filterFromParams(new URLSearchParams(filterToParams(filter).toString()));
+    expect(back).toEqual(filter);
+    expect(selectedValues(back, 'finding')).toHaveLength(RECORD_FINDING_KINDS.length);
+  });
+
   it('round-trips any filter built by the helpers exactly', () => {
     const size = fc
       .tuple(fc.nat(2000), fc.constantFrom('x', '×', 'X', '*'), fc.nat(2000))
       .map(([w, sign, h]) => `${w}${sign}${h}`);
-    const label = fc.oneof(fc.string({ unit: 'grapheme', minLength: 1, maxLength: 12 }), size);
+    const finding = fc.constantFrom(...RECORD_FINDING_KINDS.map((kind) => FINDING_LABEL[kind]));
+    const label = fc.oneof(
+      fc.string({ unit: 'grapheme', minLength: 1, maxLength: 12 }),
+      size,
+      finding,
+    );
     const step = fc.oneof(
       fc.record({ key: fc.constantFrom(...FACET_KEYS), value: label }),
       fc.record({ query: fc.string({ unit: 'grapheme', maxLength: 12 }) }),

@@ -1,4 +1,10 @@
 import fc from 'fast-check';
+import {
+  FINDING_BIT,
+  FINDING_LABEL,
+  RECORD_FINDING_KINDS,
+  type RecordFindingKind,
+} from '../../src/core/audit/audit.ts';
 import { buildIndex, setImageSize, type DatasetIndex } from '../../src/core/datasetIndex.ts';
 import {
   EMPTY_FILTER,
@@ -6,13 +12,8 @@ import {
   type FacetKey,
   type FilterState,
 } from '../../src/core/facets.ts';
-import {
-  evaluate,
-  facetValues,
-  normalizeQuery,
-  queryMatches,
-  refreshSizes,
-} from '../../src/core/filter.ts';
+import { evaluate, facetValues, refreshSizes, withoutEmpty } from '../../src/core/filter.ts';
+import { normalizeQuery, queryMatches } from '../../src/core/query.ts';
 import { DATASET_LABEL, type ImageRecord } from '../../src/core/types.ts';
 import { africanRecord, fetalRecord } from './records.ts';
 
@@ -27,12 +28,20 @@ const records = [
 const index = buildIndex(records, () => true);
 const filterOf = (facets: FilterState['facets'], query = ''): FilterState => ({ facets, query });
 
-/** A facet's labels by code: the dictionary, or for size the sizes as `W×H` in `sizes` order. */
+/**
+ * A facet's labels by code: the dictionary; for size the sizes as `W×H` in `sizes` order; for
+ * finding the finding labels in RECORD_FINDING_KINDS order.
+ */
 function labelsOf(built: DatasetIndex, key: FacetKey): readonly string[] {
+  if (key === 'finding') return RECORD_FINDING_KINDS.map((kind) => FINDING_LABEL[kind]);
   return key === 'size'
     ? built.sizes.map(({ width, height }) => `${width}×${height}`)
     : built.facets[key].values;
 }
+
+/** A finding mask as findingMasks writes it: the OR of the kinds' bits. */
+const maskOf = (kinds: readonly RecordFindingKind[]) =>
+  kinds.reduce((mask, kind) => mask | FINDING_BIT[kind], 0);
 
 /** The count beside each label of a facet, as label -> count. */
 function countsOf(built: DatasetIndex, counts: Record<FacetKey, Uint32Array>, key: FacetKey) {
@@ -152,6 +161,107 @@ describe('evaluate (size)', () => {
   });
 });
 
+describe('evaluate (finding)', () => {
+  /** The kinds of finding of each record of `records`, by id. */
+  const kinds: readonly (readonly RecordFindingKind[])[] = [
+    ['exact-duplicate'],
+    ['exact-duplicate', 'near-duplicate'],
+    ['leakage'],
+    [],
+    ['near-duplicate', 'unusual-size'],
+    [],
+  ];
+  const masks = Uint8Array.from(kinds, maskOf);
+  const none = {
+    'Missing image': 0,
+    'Unreadable image': 0,
+    'Patient in more than one split': 0,
+    'Exact duplicate': 0,
+    'Near duplicate': 0,
+    'Unusual size': 0,
+  };
+
+  it('counts each kind over the selection, an image with two kinds under each', () => {
+    const result = evaluate(index, EMPTY_FILTER, masks);
+    expect(result.selection.length).toBe(6);
+    expect(countsOf(index, result.counts, 'finding')).toEqual({
+      ...none,
+      'Patient in more than one split': 1,
+      'Exact duplicate': 2,
+      'Near duplicate': 2,
+      'Unusual size': 1,
+    });
+  });
+
+  it('keeps the images with any checked kind', () => {
+    const filter = filterOf({ finding: ['Exact duplicate', 'Patient in more than one split'] });
+    expect([...evaluate(index, filter, masks).selection]).toEqual([0, 1, 2]);
+    const near = filterOf({ finding: ['Near duplicate'] });
+    expect([...evaluate(index, near, masks).selection]).toEqual([1, 4]);
+  });
+
+  it('ANDs Finding with the other facets and the query', () => {
+    const brain = filterOf({ finding: ['Near duplicate'], plane: ['Fetal brain'] });
+    expect([...evaluate(index, brain, masks).selection]).toEqual([4]);
+    const query = filterOf({ finding: ['Exact duplicate'] }, 'patient00001');
+    expect([...evaluate(index, query, masks).selection]).toEqual([0, 1]);
+    const none = filterOf({ finding: ['Exact duplicate'] }, 'egypt');
+    expect(evaluate(index, none, masks).selection.length).toBe(0);
+  });
+
+  it('counts Finding with the other facets applied but not its own, and the others with it', () => {
+    const filter = filterOf({ finding: ['Exact duplicate'], plane: ['Fetal brain'] });
+    const result = evaluate(index, filter, masks);
+    expect([...result.selection]).toEqual([0]);
+    // The Fetal brain images are 0, 2 and 4.
+    expect(countsOf(index, result.counts, 'finding')).toEqual({
+      ...none,
+      'Patient in more than one split': 1,
+      'Exact duplicate': 1,
+      'Near duplicate': 1,
+      'Unusual size': 1,
+    });
+    // The exact duplicates are 0 (Fetal brain) and 1 (Fetal femur).
+    expect(countsOf(index, result.counts, 'plane')).toEqual({
+      'Fetal brain': 1,
+      'Fetal femur': 1,
+      Other: 0,
+    });
+  });
+
+  it('sees no finding without masks: zero counts, and a checked kind keeps nothing', () => {
+    const result = evaluate(index, EMPTY_FILTER);
+    expect(result.selection.length).toBe(6);
+    expect(countsOf(index, result.counts, 'finding')).toEqual(none);
+    const checked = evaluate(index, filterOf({ finding: ['Exact duplicate'] }));
+    expect(checked.selection.length).toBe(0);
+    expect(countsOf(index, checked.counts, 'plane')).toEqual({
+      'Fetal brain': 0,
+      'Fetal femur': 0,
+      Other: 0,
+    });
+  });
+
+  it('matches nothing for an unknown label, and counts every kind as a near miss', () => {
+    const filter = filterOf({ finding: ['exact-duplicate', 'Duplicate'] });
+    const result = evaluate(index, filter, masks);
+    expect(result.selection.length).toBe(0);
+    expect(result.counts.finding).toEqual(evaluate(index, EMPTY_FILTER, masks).counts.finding);
+  });
+
+  it('reads records past the end of shorter masks as having no finding', () => {
+    const short = masks.subarray(0, 2);
+    expect([
+      ...evaluate(index, filterOf({ finding: ['Near duplicate'] }), short).selection,
+    ]).toEqual([1]);
+    expect(countsOf(index, evaluate(index, EMPTY_FILTER, short).counts, 'finding')).toEqual({
+      ...none,
+      'Exact duplicate': 2,
+      'Near duplicate': 1,
+    });
+  });
+});
+
 describe('refreshSizes', () => {
   it('keeps the selection array and recounts sizes when no size is checked', () => {
     const built = buildIndex(records, () => true);
@@ -164,6 +274,20 @@ describe('refreshSizes', () => {
     expect(after.counts.plane).toBe(before.counts.plane);
     // Record 2 is in the test split: only record 0 counts.
     expect([...after.counts.size]).toEqual([1]);
+  });
+
+  it('keeps the finding masks the evaluation was made with', () => {
+    const built = buildIndex(records, () => true);
+    const masks = Uint8Array.from([maskOf(['exact-duplicate']), 0, 0, maskOf(['leakage'])]);
+    const unsized = refreshSizes(built, EMPTY_FILTER, evaluate(built, EMPTY_FILTER, masks));
+    expect(unsized.findings).toBe(masks);
+    const filter = filterOf({ size: ['800×600'], finding: ['Exact duplicate'] });
+    const before = evaluate(built, filter, masks);
+    setImageSize(built, 0, 800, 600, 1);
+    setImageSize(built, 1, 800, 600, 1);
+    const after = refreshSizes(built, filter, before);
+    expect([...after.selection]).toEqual([0]);
+    expect(countsOf(built, after.counts, 'finding')['Exact duplicate']).toBe(1);
   });
 
   it('evaluates again when a size is checked, since sizes change the selection', () => {
@@ -182,12 +306,13 @@ describe('refreshSizes', () => {
         fc.array(fc.constantFrom(...vocab.size), { maxLength: 30 }),
         (all, filter, later) => {
           const built = indexOf(all);
-          const before = evaluate(built, filter);
+          const masks = masksOf(all);
+          const before = evaluate(built, filter, masks);
           later.forEach((size, id) => {
             const [width = 0, height = 0] = size.split('×').map(Number);
             setImageSize(built, id, width, height, 1);
           });
-          const fresh = evaluate(built, filter);
+          const fresh = evaluate(built, filter, masks);
           const refreshed = refreshSizes(built, filter, before);
           expect([...refreshed.selection]).toEqual([...fresh.selection]);
           for (const key of FACET_KEYS) {
@@ -206,6 +331,22 @@ describe('facetValues', () => {
     const plane = facetValues(index, result, 'plane');
     expect(plane.values).toBe(index.facets.plane.values);
     expect(plane.counts).toBe(result.counts.plane);
+  });
+
+  it('lists every kind of finding in the audit order, zeros included, with its count', () => {
+    const masks = Uint8Array.from([maskOf(['unusual-size', 'missing']), maskOf(['unusual-size'])]);
+    const result = evaluate(index, EMPTY_FILTER, masks);
+    const finding = facetValues(index, result, 'finding');
+    expect(finding.values).toEqual([
+      'Missing image',
+      'Unreadable image',
+      'Patient in more than one split',
+      'Exact duplicate',
+      'Near duplicate',
+      'Unusual size',
+    ]);
+    expect([...finding.counts]).toEqual([1, 0, 0, 0, 0, 2]);
+    expect(finding.counts).toBe(result.counts.finding);
   });
 
   it('lists sizes smallest area first, then narrowest, each with its count', () => {
@@ -230,6 +371,21 @@ describe('facetValues', () => {
     expect(facetValues(built, result, 'size')).toEqual({ values: [], counts: new Uint32Array(0) });
     setImageSize(built, 0, 800, 600, 1);
     expect(facetValues(built, result, 'size').values).toEqual([]);
+  });
+});
+
+describe('withoutEmpty', () => {
+  const facet = { values: ['a', 'b', 'c', 'd'], counts: Uint32Array.from([0, 2, 0, 1]) };
+
+  it('keeps the values counted at least once, and those checked whatever their count', () => {
+    const shown = withoutEmpty(facet, ['c', 'z']);
+    expect(shown.values).toEqual(['b', 'c', 'd']);
+    expect([...shown.counts]).toEqual([2, 0, 1]);
+    expect(withoutEmpty(facet, []).values).toEqual(['b', 'd']);
+  });
+
+  it('gives the same object back when it drops nothing', () => {
+    expect(withoutEmpty(facet, ['a', 'c'])).toBe(facet);
   });
 });
 
@@ -258,12 +414,21 @@ interface Sized {
   readonly record: ImageRecord;
   /** `W×H`, or null while unknown. */
   readonly size: string | null;
+  /** The kinds of finding the record is part of. */
+  readonly findings: readonly RecordFindingKind[];
 }
 
-function labelOf({ record, size }: Sized, key: FacetKey): string | null {
-  if (key === 'size') return size;
+/** The record's labels in a facet: none, one, or for finding one per kind. */
+function labelsOfItem({ record, size, findings }: Sized, key: FacetKey): readonly string[] {
+  if (key === 'finding') return findings.map((kind) => FINDING_LABEL[kind]);
+  if (key === 'size') return size === null ? [] : [size];
   const label = key === 'dataset' ? DATASET_LABEL[record.dataset] : record[key];
-  return label === '' ? null : label;
+  return label === null || label === '' ? [] : [label];
+}
+
+/** The finding masks of `all`, as many as `length` says (all of them by default). */
+function masksOf(all: readonly Sized[], length = all.length): Uint8Array {
+  return Uint8Array.from(all.slice(0, length), (item) => maskOf(item.findings));
 }
 
 function reference(all: readonly Sized[], filter: FilterState) {
@@ -281,8 +446,7 @@ function reference(all: readonly Sized[], filter: FilterState) {
     const checked = (filter.facets[key] ?? []).map((v) =>
       key === 'size' ? v.replace('x', '×') : v,
     );
-    const label = labelOf(item, key);
-    return checked.length === 0 || (label !== null && checked.includes(label));
+    return checked.length === 0 || labelsOfItem(item, key).some((l) => checked.includes(l));
   };
   const passesExcept = (item: Sized, skip: FacetKey | null) =>
     inQuery(item) && FACET_KEYS.every((key) => key === skip || inFacet(item, key));
@@ -292,8 +456,8 @@ function reference(all: readonly Sized[], filter: FilterState) {
     FACET_KEYS.map((key) => {
       const tally: Record<string, number> = {};
       for (const item of all) {
-        const label = labelOf(item, key);
-        if (label !== null && passesExcept(item, key)) tally[label] = (tally[label] ?? 0) + 1;
+        if (!passesExcept(item, key)) continue;
+        for (const label of labelsOfItem(item, key)) tally[label] = (tally[label] ?? 0) + 1;
       }
       return [key, tally];
     }),
@@ -323,9 +487,13 @@ const vocab: Record<FacetKey, readonly string[]> = {
   country: ['Spain', 'Egypt'],
   split: ['Train', 'Test', '2'],
   size: ['800×600', '640×480', '1000×700'],
+  finding: RECORD_FINDING_KINDS.map((kind) => FINDING_LABEL[kind]),
 };
-/** Extra labels a filter may hold: absent from any index, or a size as a URL writes it. */
-const extra: Partial<Record<FacetKey, readonly string[]>> = { size: ['640x480', '1×1'] };
+/** Extra labels a filter may hold: absent from any index, a size as a URL writes it, a kind. */
+const extra: Partial<Record<FacetKey, readonly string[]>> = {
+  size: ['640x480', '1×1'],
+  finding: ['near-duplicate'],
+};
 const maybe = (values: readonly string[]) => fc.option(fc.constantFrom(...values), { nil: null });
 const recordArb: fc.Arbitrary<Sized> = fc
   .record({
@@ -338,9 +506,14 @@ const recordArb: fc.Arbitrary<Sized> = fc
     country: fc.constantFrom(...vocab.country),
     split: fc.constantFrom(...vocab.split),
     size: maybe(vocab.size),
+    findings: fc.oneof(
+      { arbitrary: fc.constant([]), weight: 2 },
+      { arbitrary: fc.subarray([...RECORD_FINDING_KINDS]), weight: 1 },
+    ),
   })
-  .map(({ african, patient, size, ...fields }) => ({
+  .map(({ african, patient, size, findings, ...fields }) => ({
     size,
+    findings,
     record: african
       ? africanRecord({
           ...fields,
@@ -364,11 +537,20 @@ const filterArb = fc.record({
 
 describe('evaluate (property)', () => {
   it('agrees with a naive reference on selection and counts', () => {
+    // How many finding masks evaluate is given: all, fewer than the records, or none at all.
+    const lengths = fc.oneof(
+      { arbitrary: fc.constant(Infinity), weight: 3 },
+      { arbitrary: fc.nat(40), weight: 1 },
+      { arbitrary: fc.constant(null), weight: 1 },
+    );
     fc.assert(
-      fc.property(fc.array(recordArb, { maxLength: 40 }), filterArb, (all, filter) => {
+      fc.property(fc.array(recordArb, { maxLength: 40 }), filterArb, lengths, (all, filter, n) => {
         const built = indexOf(all);
-        const result = evaluate(built, filter);
-        const expected = reference(all, filter);
+        const masks = n === null ? undefined : masksOf(all, n);
+        const given = masks?.length ?? 0;
+        const seen = all.map((item, id) => (id < given ? item : { ...item, findings: [] }));
+        const result = evaluate(built, filter, masks);
+        const expected = reference(seen, filter);
         expect([...result.selection]).toEqual(expected.selection);
         for (const key of FACET_KEYS) {
           const nonZero = Object.entries(countsOf(built, result.counts, key)).filter(
@@ -385,11 +567,12 @@ describe('evaluate (property)', () => {
     fc.assert(
       fc.property(fc.array(recordArb, { maxLength: 30 }), filterArb, (all, filter) => {
         const built = indexOf(all);
-        const result = evaluate(built, filter);
+        const masks = masksOf(all);
+        const result = evaluate(built, filter, masks);
         for (const key of FACET_KEYS) {
           labelsOf(built, key).forEach((label, code) => {
             const only = { ...filter, facets: { ...filter.facets, [key]: [label] } };
-            expect(result.counts[key][code]).toBe(evaluate(built, only).selection.length);
+            expect(result.counts[key][code]).toBe(evaluate(built, only, masks).selection.length);
           });
         }
       }),

@@ -63,7 +63,7 @@ function setup(options: Partial<ScanPoolOptions> = {}) {
     const id = request.id;
     worker.answer(
       request,
-      reply?.(id) ?? { id, ok: true, header: HEADER, bytes: 3, thumbnail: null },
+      reply?.(id) ?? { id, ok: true, header: HEADER, bytes: 3, thumbnail: null, hashes: null },
     );
     await tick();
   };
@@ -108,7 +108,13 @@ describe('createScanPool', () => {
     expect(second).toBe(first);
     expect(file).toHaveBeenCalledTimes(1);
     expect(started()).toEqual(['a']);
-    expect(await first).toEqual({ ok: true, header: HEADER, bytes: 3, thumbnail: null });
+    expect(await first).toEqual({
+      ok: true,
+      header: HEADER,
+      bytes: 3,
+      thumbnail: null,
+      hashes: null,
+    });
   });
 
   it('passes the thumbnail size to the worker', async () => {
