@@ -17,16 +17,18 @@ import { ThemeToggle } from './ui/ThemeToggle.tsx';
 import './explorer.css';
 import './features/grid/grid.css';
 
-// The table, the charts (Recharts is large) and the viewer load when first shown.
+// The table, the charts (Recharts is large), the audit and the viewer load when first shown.
 const TableView = lazy(() => import('./features/table/TableView.tsx'));
 const ChartsView = lazy(() => import('./features/charts/ChartsView.tsx'));
 const SizeTables = lazy(() => import('./features/sizes/SizeTables.tsx'));
+const AuditView = lazy(() => import('./features/audit/AuditView.tsx'));
 const Viewer = lazy(() => import('./features/viewer/Viewer.tsx'));
 
 const TABS = [
   { id: 'grid', label: 'Grid' },
   { id: 'table', label: 'Table' },
   { id: 'charts', label: 'Charts' },
+  { id: 'audit', label: 'Audit' },
 ] as const;
 
 /** The open folder: filters on the left; the status, the views and the problems on the right. */
@@ -91,6 +93,13 @@ export function Explorer() {
                 <ErrorBoundary what="The charts">
                   <ChartsView />
                   <SizeTables />
+                </ErrorBoundary>
+              </div>
+            )}
+            {tab === 'audit' && (
+              <div className="main__scroll">
+                <ErrorBoundary what="The audit">
+                  <AuditView />
                 </ErrorBoundary>
               </div>
             )}

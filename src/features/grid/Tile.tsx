@@ -1,7 +1,7 @@
-import { memo, useCallback, useSyncExternalStore } from 'react';
+import { memo } from 'react';
 import type { ImageRecord } from '../../core/types.ts';
-import { useSession } from '../../state/react.ts';
 import { UNREADABLE } from '../../state/thumbnails.ts';
+import { useThumbnail } from '../../ui/useThumbnail.ts';
 
 interface Props {
   readonly id: number;
@@ -24,12 +24,7 @@ export const Tile = memo(function Tile({
   focused,
   frames,
 }: Props) {
-  const { thumbnails } = useSession();
-  const subscribe = useCallback(
-    (listener: () => void) => thumbnails.subscribe(id, listener),
-    [thumbnails, id],
-  );
-  const image = useSyncExternalStore(subscribe, () => thumbnails.get(id));
+  const image = useThumbnail(id);
   const fileName = record.path.slice(record.path.lastIndexOf('/') + 1);
   const split = record.split === 'Train' || record.split === 'Test' ? record.split : 'other';
 
