@@ -94,8 +94,8 @@ export interface PngHeader {
 export interface ImageHashes {
   /** SHA-256 of the file's bytes, lowercase hex; '' where the browser offers no digest. */
   readonly content: string;
-  /** The 64-bit perceptual hash as 16 hex digits (see core/audit/phash.ts). */
-  readonly perceptual: string;
+  /** The image's lowest spatial frequencies, from which the audit takes perceptual hashes. */
+  readonly frequencies: Float32Array;
 }
 
 /** A result that is either a value or a reason; expected failures are values, not exceptions. */

@@ -19,7 +19,7 @@ export const MARK = {
   thumbnailsStart: 'planescope:thumbnails-start',
   /** Every present image has a thumbnail (or is unreadable), and the cache has stored them. */
   thumbnailsDone: 'planescope:thumbnails-done',
-  /** An audit was run; `count` is the images whose perceptual hash it saw. */
+  /** An audit was run; `count` is the images whose perceptual hashes it compared. */
   audited: 'planescope:audited',
 } as const;
 

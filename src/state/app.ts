@@ -44,8 +44,8 @@ export interface OpenData {
 export interface ImageHashTable {
   /** Hex SHA-256 of the file's bytes. */
   readonly content: (string | undefined)[];
-  /** The 64-bit perceptual hash. */
-  readonly perceptual: (bigint | undefined)[];
+  /** The image's lowest spatial frequencies (see core/audit/phash.ts). */
+  readonly frequencies: (Float32Array | undefined)[];
 }
 
 /** The views of an open folder, as tabs. */

@@ -54,11 +54,11 @@ function auditOf(
   const audit = runAudit(data.index, {
     problems,
     contentHashes: data.hashes.content,
-    perceptualHashes: data.hashes.perceptual,
+    frequencies: data.hashes.frequencies,
     nearBits: bits,
   });
   let hashed = 0;
-  for (const hash of data.hashes.perceptual) if (hash !== undefined) hashed++;
+  for (const values of data.hashes.frequencies) if (values !== undefined) hashed++;
   mark(MARK.audited, { count: hashed });
   last = { data, version, bits, problems, audit, masks: null };
   return last;

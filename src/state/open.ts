@@ -63,7 +63,7 @@ export async function openListedFolder(
     entries,
     metadataOnly: images === 0,
     files: byPath,
-    hashes: { content: [], perceptual: [] },
+    hashes: { content: [], frequencies: [] },
   };
   mark(MARK.indexed, { count: index.records.length });
   store.set((state) => ({

@@ -1,7 +1,6 @@
-import { hashFromHex } from '../core/audit/phash.ts';
 import { setImageSize } from '../core/datasetIndex.ts';
 import { THUMBNAIL_SIDE } from '../core/thumbnail.ts';
-import type { PngHeader, Problem } from '../core/types.ts';
+import type { ImageHashes, PngHeader, Problem } from '../core/types.ts';
 import { readImageHead, type ImageHead } from '../io/imageHead.ts';
 import { MARK, mark } from '../io/marks.ts';
 import { cacheKey, scanCache, type CachedScan, type ScanCache } from '../io/scanCache.ts';
@@ -186,9 +185,8 @@ export function startScan(
       settled++;
       size(id, scan.header, scan.bytes);
       if (scan.hashes) {
-        const perceptual = hashFromHex(scan.hashes.perceptual);
         if (scan.hashes.content !== '') data.hashes.content[id] = scan.hashes.content;
-        if (perceptual !== undefined) data.hashes.perceptual[id] = perceptual;
+        data.hashes.frequencies[id] = scan.hashes.frequencies;
         auditChanged = true;
       }
       if (scan.thumbnail !== null) {
@@ -232,7 +230,8 @@ export function startScan(
     todo.forEach((id, at) => {
       const scan = cached[at];
       // Scans cached before the audit existed lack its hashes: read those images again.
-      if (scan === undefined || ('header' in scan && !scan.hashes)) misses.push(id);
+      const stale = scan !== undefined && 'header' in scan && !hasHashes(scan.hashes);
+      if (scan === undefined || stale) misses.push(id);
       else apply(id, scan);
     });
     // The pool serves visible requests newest first: ask for the first cell last.
@@ -354,4 +353,9 @@ export async function restoreThumbnails(
       thumbnails.put(id, scan.thumbnail);
     }
   });
+}
+
+/** Whether cached hashes are of the current kind (scans cached by earlier versions are not). */
+function hasHashes(hashes: ImageHashes | null | undefined): boolean {
+  return hashes != null && hashes.frequencies instanceof Float32Array;
 }

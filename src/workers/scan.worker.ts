@@ -1,7 +1,7 @@
 // Reads one image per request: the whole file once, its header from the first bytes and, when
 // asked, a JPEG thumbnail and the audit's hashes. Requests run concurrently; the pool decides
 // how many are in flight.
-import { PHASH_SIDE, digestToHex, hashToHex, lumaOf, perceptualHash } from '../core/audit/phash.ts';
+import { PHASH_SIDE, digestToHex, lowFrequencies, lumaOf } from '../core/audit/phash.ts';
 import { PNG_HEADER_BYTES, checkPngEnd, readPngHeader } from '../core/png.ts';
 import {
   THUMBNAIL_JPEG_QUALITY,
@@ -68,7 +68,7 @@ async function scan({ id, file, thumbnail }: ScanRequest): Promise<ScanResponse>
   return {
     ...scanned,
     thumbnail: picture.thumbnail,
-    hashes: { content: await content, perceptual: picture.perceptual },
+    hashes: { content: await content, frequencies: picture.frequencies },
   };
 }
 
@@ -83,13 +83,13 @@ async function contentHash(buffer: ArrayBuffer): Promise<string> {
 }
 
 /**
- * The image decoded once at `size`: a JPEG of it, and its perceptual hash taken from the same
+ * The image decoded once at `size`: a JPEG of it, and the low frequencies of the same
  * bitmap scaled down again. Null when the browser cannot decode it.
  */
 async function decode(
   buffer: ArrayBuffer,
   size: { width: number; height: number },
-): Promise<{ thumbnail: Blob; perceptual: string } | null> {
+): Promise<{ thumbnail: Blob; frequencies: Float32Array } | null> {
   let bitmap: ImageBitmap;
   try {
     // Decoded straight to the thumbnail's size: a full-size bitmap costs time and memory.
@@ -102,16 +102,16 @@ async function decode(
     return null;
   }
   try {
-    const perceptual = hashPixels(bitmap);
+    const frequencies = frequenciesOf(bitmap);
     const canvas = new OffscreenCanvas(size.width, size.height);
     const context = canvas.getContext('2d');
-    if (!context || perceptual === null) return null;
+    if (!context || frequencies === null) return null;
     context.drawImage(bitmap, 0, 0);
     const thumbnail = await canvas.convertToBlob({
       type: 'image/jpeg',
       quality: THUMBNAIL_JPEG_QUALITY,
     });
-    return { thumbnail, perceptual };
+    return { thumbnail, frequencies };
   } catch {
     return null;
   } finally {
@@ -119,13 +119,13 @@ async function decode(
   }
 }
 
-/** The perceptual hash of a bitmap, drawn at PHASH_SIDE² with smoothing. */
-function hashPixels(bitmap: ImageBitmap): string | null {
+/** The low frequencies of a bitmap drawn at PHASH_SIDE² with smoothing. */
+function frequenciesOf(bitmap: ImageBitmap): Float32Array | null {
   const canvas = new OffscreenCanvas(PHASH_SIDE, PHASH_SIDE);
   const context = canvas.getContext('2d', { willReadFrequently: true });
   if (!context) return null;
   context.imageSmoothingQuality = 'high';
   context.drawImage(bitmap, 0, 0, PHASH_SIDE, PHASH_SIDE);
   const { data } = context.getImageData(0, 0, PHASH_SIDE, PHASH_SIDE);
-  return hashToHex(perceptualHash(lumaOf(data)));
+  return lowFrequencies(lumaOf(data));
 }

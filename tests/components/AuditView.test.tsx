@@ -2,6 +2,7 @@
 import { act, fireEvent, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { FINDING_HEADING, FINDING_KINDS } from '../../src/core/audit/index.ts';
+import { frequenciesFor } from '../unit/frequencies.ts';
 import type { ImageRecord, Problem } from '../../src/core/types.ts';
 import AuditView from '../../src/features/audit/AuditView.tsx';
 import type { FileEntry } from '../../src/io/folder.ts';
@@ -33,7 +34,7 @@ const records: ImageRecord[] = [
   africanRecord(), // 5
 ];
 
-// Hashes 32 or more bits apart: nothing alike.
+// Hashes 32 or more bits apart, disagreeing on every bit (see frequenciesFor): nothing alike.
 const FAR = [
   0n,
   0xffffffffffffffffn,
@@ -64,7 +65,9 @@ function setup(plant: Plant = {}): Session {
   const content = plant.content ?? opened.map((_, id) => `hash${id}`);
   const perceptual = plant.perceptual ?? opened.map((_, id) => FAR[id % FAR.length]);
   content.forEach((hash, id) => (data.hashes.content[id] = hash));
-  perceptual.forEach((hash, id) => (data.hashes.perceptual[id] = hash));
+  perceptual.forEach((hash, id) => {
+    if (hash !== undefined) data.hashes.frequencies[id] = frequenciesFor(hash);
+  });
   session.store.set((state) => ({
     data,
     problems: plant.problems ?? [],

@@ -19,7 +19,7 @@ export function openSession(records: readonly ImageRecord[]): Session {
       entries: records.map(() => null),
       metadataOnly: false,
       files: new Map(),
-      hashes: { content: [], perceptual: [] },
+      hashes: { content: [], frequencies: [] },
     },
   });
   return session;

@@ -3,6 +3,7 @@
 
 import type { DatasetIndex } from '../datasetIndex.ts';
 import type { Problem } from '../types.ts';
+import { centeredHashes } from './phash.ts';
 import {
   findExactDuplicates,
   findNearDuplicates,
@@ -74,7 +75,10 @@ export const FINDING_LABEL: Readonly<Record<RecordFindingKind, string>> = {
 
 /** A row whose image is not in the folder. */
 export interface MissingImage {
+  /** The first row naming the file (the one its link opens). */
   readonly id: number;
+  /** Every row naming the file, in row order: a file may be listed twice. */
+  readonly ids: readonly number[];
   /** Where the row expects the image. */
   readonly file: string;
 }
@@ -88,7 +92,10 @@ export interface UnlistedFile {
 
 /** An image file that could not be read as a PNG. */
 export interface UnreadableImage {
+  /** The first row naming the file (the one its link opens). */
   readonly id: number;
+  /** Every row naming the file, in row order. */
+  readonly ids: readonly number[];
   readonly file: string;
   /** Why, as a user reads it: `the file is empty`, `not a PNG file`… */
   readonly reason: string;
@@ -100,8 +107,8 @@ export interface AuditInputs {
   readonly problems: readonly Problem[];
   /** By record id, hex SHA-256 of the file's bytes; undefined until read. */
   readonly contentHashes: readonly (string | undefined)[];
-  /** By record id, the 64-bit perceptual hash; undefined until read. */
-  readonly perceptualHashes: readonly (bigint | undefined)[];
+  /** By record id, the image's lowFrequencies; undefined until read. */
+  readonly frequencies: readonly (Float32Array | undefined)[];
   /** The near-duplicate threshold in bits (see findNearDuplicates). */
   readonly nearBits?: number;
 }
@@ -121,12 +128,17 @@ export interface Audit {
  * Takes an index and the audit's inputs; returns every finding. Missing, unlisted and unreadable
  * files come from the problems (in their order; an unreadable file that is no record's image is
  * left out, and so is a file reported twice); the rest from findLeakage, findExactDuplicates,
- * findNearDuplicates (exact duplicates take part once) and findUnusualSizes over the index as it
+ * findNearDuplicates over the frequencies' centeredHashes (exact
+ * duplicates take part once) and findUnusualSizes over the index as it
  * is now. O(n + problems) plus those searches; never throws.
  */
 export function runAudit(index: DatasetIndex, inputs: AuditInputs): Audit {
-  const idOf = new Map<string, number>();
-  index.records.forEach((record, id) => idOf.set(record.path, id));
+  const idsOf = new Map<string, number[]>();
+  index.records.forEach((record, id) => {
+    const ids = idsOf.get(record.path);
+    if (ids) ids.push(id);
+    else idsOf.set(record.path, [id]);
+  });
   const missing: MissingImage[] = [];
   const unlisted: UnlistedFile[] = [];
   const unreadable: UnreadableImage[] = [];
@@ -143,18 +155,22 @@ export function runAudit(index: DatasetIndex, inputs: AuditInputs): Audit {
       unlisted.push({ file: problem.file, copy: kind === 'duplicate-file' });
       continue;
     }
-    const id = idOf.get(problem.file);
-    if (id === undefined) continue;
-    if (kind === 'missing-image') missing.push({ id, file: problem.file });
-    else unreadable.push({ id, file: problem.file, reason: problem.reason ?? problem.message });
+    const ids = idsOf.get(problem.file);
+    const id = ids?.[0];
+    if (ids === undefined || id === undefined) continue;
+    if (kind === 'missing-image') missing.push({ id, ids, file: problem.file });
+    else {
+      unreadable.push({ id, ids, file: problem.file, reason: problem.reason ?? problem.message });
+    }
   }
+  const perceptual = centeredHashes(inputs.frequencies);
   return {
     missing,
     unlisted,
     unreadable,
     leakage: findLeakage(index),
     exactDuplicates: findExactDuplicates(index, inputs.contentHashes),
-    nearDuplicates: findNearDuplicates(index, inputs.perceptualHashes, {
+    nearDuplicates: findNearDuplicates(index, perceptual, {
       bits: inputs.nearBits,
       contentHashes: inputs.contentHashes,
     }),
@@ -175,14 +191,8 @@ export function findingMasks(index: DatasetIndex, audit: Audit): Uint8Array {
       if (id >= 0 && id < masks.length) masks[id] = (masks[id] ?? 0) | FINDING_BIT[kind];
     }
   };
-  mark(
-    audit.missing.map((found) => found.id),
-    'missing',
-  );
-  mark(
-    audit.unreadable.map((found) => found.id),
-    'unreadable',
-  );
+  for (const found of audit.missing) mark(found.ids, 'missing');
+  for (const found of audit.unreadable) mark(found.ids, 'unreadable');
   for (const patient of audit.leakage) {
     for (const split of patient.splits) mark(split.ids, 'leakage');
   }

@@ -32,10 +32,10 @@ export {
 export {
   PHASH_SIDE,
   digestToHex,
-  hashFromHex,
-  hashToHex,
   lumaOf,
-  perceptualHash,
+  centeredHashes,
+  lowFrequencies,
+  FREQUENCIES,
 } from './phash.ts';
 export { findLeakage, type LeakedPatient, type SplitImages } from './leakage.ts';
 export {
