@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { crc32 } from '../../src/core/crc32.ts';
-import { PNG_HEADER_BYTES, readPngHeader } from '../../src/core/png.ts';
+import { PNG_HEADER_BYTES, checkPngEnd, readPngHeader } from '../../src/core/png.ts';
+import { encodeGrayPng } from '../fixtures/png-encode.ts';
+import { createRandom } from '../fixtures/random.ts';
 
 const SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 const MAX = 2 ** 31 - 1;
@@ -297,5 +299,64 @@ describe('readPngHeader, on generated input', () => {
         });
       }),
     );
+  });
+});
+
+describe('checkPngEnd', () => {
+  // 64 × 64 seeded noise: it hardly compresses, so the file is longer than the 1,024 bytes searched.
+  const random = createRandom(7);
+  const pixels = Uint8Array.from({ length: 64 * 64 }, () => Math.floor(256 * random()));
+  const png = encodeGrayPng(pixels, 64, 64);
+  const appended = (count: number) =>
+    Uint8Array.from([...png, ...new Array<number>(count).fill(0)]);
+
+  it('finds a complete PNG complete', () => {
+    expect(png.length).toBeGreaterThan(2048);
+    expect(checkPngEnd(png)).toBeNull();
+  });
+
+  it('accepts bytes some tools append after IEND, while IEND starts in the last 1,024 bytes', () => {
+    expect(checkPngEnd(appended(5))).toBeNull();
+    // IEND's 12 bytes and 1,012 more: the chunk starts exactly 1,024 bytes from the end.
+    expect(checkPngEnd(appended(1012))).toBeNull();
+    expect(checkPngEnd(appended(1013))).toBe(
+      `truncated: the file ends before its image data does (${png.length + 1013} bytes)`,
+    );
+  });
+
+  it('says a file cut short is truncated, with its length', () => {
+    const half = png.subarray(0, Math.floor(png.length / 2));
+    // Without the last 5 bytes the file ends inside IEND's type; without 4, before its checksum.
+    const cuts = [half, png.subarray(0, png.length - 5), png.subarray(0, png.length - 4)];
+    for (const cut of cuts) {
+      const reason = checkPngEnd(cut);
+      expect(reason).toMatch(/^truncated/);
+      expect(reason).toContain(`(${cut.length} bytes)`);
+    }
+  });
+
+  it('says a file of no more than its header is truncated', () => {
+    expect(checkPngEnd(png.subarray(0, PNG_HEADER_BYTES))).toMatch(/^truncated.*\(33 bytes\)$/);
+    expect(checkPngEnd(new Uint8Array())).toMatch(/^truncated.*\(0 bytes\)$/);
+  });
+
+  it('looks for IEND only after the header', () => {
+    // An IEND chunk where the IHDR chunk belongs, right after the signature.
+    const early = Uint8Array.from([
+      ...png.subarray(0, 8),
+      0,
+      0,
+      0,
+      0,
+      ...bytesOf('IEND'),
+      0,
+      0,
+      0,
+      0,
+    ]);
+    expect(checkPngEnd(early)).toMatch(/^truncated/);
+    // The same chunk after a whole header is the end.
+    const late = Uint8Array.from([...png.subarray(0, PNG_HEADER_BYTES), ...png.subarray(-12)]);
+    expect(checkPngEnd(late)).toBeNull();
   });
 });

@@ -1,11 +1,11 @@
 import { buildIndex } from '../../src/core/datasetIndex.ts';
-import type { PngHeader } from '../../src/core/types.ts';
+import type { ImageHashes, PngHeader } from '../../src/core/types.ts';
 import type { FileEntry } from '../../src/io/folder.ts';
 import type { ImageHead } from '../../src/io/imageHead.ts';
 import type { ScanCache } from '../../src/io/scanCache.ts';
 import type { ScanResult } from '../../src/workers/protocol.ts';
 import type { ScanPool } from '../../src/workers/scanPool.ts';
-import { createAppStore } from '../../src/state/app.ts';
+import { createAppStore, type OpenData } from '../../src/state/app.ts';
 import { restoreThumbnails, startScan } from '../../src/state/scan.ts';
 import { createThumbnails } from '../../src/state/thumbnails.ts';
 import { fetalRecord } from './records.ts';
@@ -47,7 +47,7 @@ function droppingPool(asked: string[]): ScanPool {
     request: async (key, _file, priority): Promise<ScanResult> => {
       asked.push(`${priority}:${key}`);
       if (priority === 'visible') return { ok: false, dropped: true };
-      return { ok: true, header, bytes: 10, thumbnail: null };
+      return { ok: true, header, bytes: 10, thumbnail: null, hashes: null };
     },
     setVisible: () => {},
     prepare: () => {},
@@ -70,6 +70,8 @@ describe('startScan', () => {
       index,
       entries: records.map((record) => entry(record.path)),
       metadataOnly: false,
+      files: new Map(),
+      hashes: { content: [], frequencies: [] },
     };
     store.set({
       data,
@@ -103,6 +105,8 @@ describe('startScan', () => {
       index,
       entries: records.map((record) => entry(record.path)),
       metadataOnly: false,
+      files: new Map(),
+      hashes: { content: [], frequencies: [] },
     };
     const bad = records[3]?.path ?? '';
     const asked: string[] = [];
@@ -144,6 +148,8 @@ describe('startScan', () => {
       index,
       entries,
       metadataOnly: false,
+      files: new Map(),
+      hashes: { content: [], frequencies: [] },
     };
     const stored = new Blob(['jpeg'], { type: 'image/jpeg' });
     const asked: string[][] = [];
@@ -176,6 +182,8 @@ describe('startScan', () => {
       index,
       entries,
       metadataOnly: false,
+      files: new Map(),
+      hashes: { content: [], frequencies: [] },
     };
     const asked: string[] = [];
     const pending: (() => void)[] = [];
@@ -184,7 +192,9 @@ describe('startScan', () => {
       request: (key, _file, priority) => {
         asked.push(`${priority}:${key.split('|')[0]}`);
         return new Promise((resolve) =>
-          pending.push(() => resolve({ ok: true, header, bytes: 10, thumbnail: null })),
+          pending.push(() =>
+            resolve({ ok: true, header, bytes: 10, thumbnail: null, hashes: null }),
+          ),
         );
       },
     };
@@ -202,5 +212,142 @@ describe('startScan', () => {
     await vi.waitFor(() => expect(asked).toHaveLength(4));
     expect(asked.slice(2)).toEqual([path(3), path(2)]);
     scan.cancel();
+  });
+});
+
+/** A folder of `records`, all present, with no hashes read yet. */
+function openData(): OpenData {
+  return {
+    name: 'x',
+    origin: 'input',
+    sources: [],
+    index: buildIndex(records, () => true),
+    entries: records.map((record) => entry(record.path)),
+    metadataOnly: false,
+    files: new Map(),
+    hashes: { content: [], frequencies: [] },
+  };
+}
+
+/** A pool that answers each request with `answer(path)` and records the paths asked for. */
+function answeringPool(answer: (path: string) => ScanResult, asked: string[] = []): ScanPool {
+  return {
+    ...droppingPool([]),
+    request: async (key) => {
+      const path = key.split('|')[0] ?? '';
+      asked.push(path);
+      return answer(path);
+    },
+  };
+}
+
+/** Runs a whole pass over `data` and resolves once it is over. */
+async function scanAll(data: OpenData, tools: Parameters<typeof startScan>[3]) {
+  const store = createAppStore();
+  store.set({ data, phase: 'ready' });
+  // A first screen of one cell, so that the background passes need not wait for one.
+  startScan(store, data, createThumbnails(), { readHead: heads(), ...tools }).show([0]);
+  await vi.waitFor(() => expect(store.get().progress.scanning).toBe(false), { timeout: 5000 });
+  return store;
+}
+
+describe("startScan, with the audit's hashes", () => {
+  const content = (id: number) => `${'ab'.repeat(31)}${String(id).padStart(2, '0')}`;
+  const frequencies = (id: number) => Float32Array.from({ length: 64 }, (_, k) => id * 100 + k);
+  const idOf = (path: string) => records.findIndex((record) => record.path === path);
+
+  it("keeps each image's content hash and frequencies, and bumps the audit's version", async () => {
+    const data = openData();
+    const hashed = (path: string): ScanResult => ({
+      ok: true,
+      header,
+      bytes: 10,
+      thumbnail: null,
+      // The first image's browser offers no digest.
+      hashes: {
+        content: idOf(path) === 0 ? '' : content(idOf(path)),
+        frequencies: frequencies(idOf(path)),
+      },
+    });
+    const before = createAppStore().get().auditVersion;
+    const store = await scanAll(data, { cache: emptyCache, pool: answeringPool(hashed) });
+
+    expect(data.hashes.content).toEqual(
+      records.map((_, id) => (id === 0 ? undefined : content(id))),
+    );
+    expect(data.hashes.frequencies).toEqual(records.map((_, id) => frequencies(id)));
+    expect(store.get().auditVersion).toBeGreaterThan(before);
+  });
+
+  it('reports an image the workers cannot decode once, with its reason', async () => {
+    const data = openData();
+    const bad = records[2]?.path ?? '';
+    const reason = 'the image could not be decoded';
+    const store = await scanAll(data, {
+      cache: emptyCache,
+      pool: answeringPool((path) =>
+        path === bad
+          ? { ok: false, dropped: false, reason }
+          : { ok: true, header, bytes: 10, thumbnail: null, hashes: null },
+      ),
+    });
+
+    const problems = store.get().problems.filter((p) => p.kind === 'unreadable-image');
+    expect(problems).toEqual([
+      {
+        kind: 'unreadable-image',
+        file: bad,
+        message: `${bad} cannot be shown: ${reason}.`,
+        reason,
+      },
+    ]);
+    expect(data.hashes.frequencies[2]).toBeUndefined();
+  });
+
+  it("gives an image whose header is no PNG a problem with the header's reason", async () => {
+    const data = openData();
+    const bad = records[4]?.path ?? '';
+    const store = await scanAll(data, {
+      cache: emptyCache,
+      pool: answeringPool(() => ({ ok: true, header, bytes: 10, thumbnail: null, hashes: null })),
+      readHead: heads([bad]),
+    });
+
+    const problems = store.get().problems.filter((p) => p.kind === 'unreadable-image');
+    expect(problems.map((p) => [p.file, p.reason])).toEqual([[bad, 'it is not a PNG']]);
+  });
+
+  it('reads again the cached scans that lack hashes, and only those', async () => {
+    const data = openData();
+    const current: ImageHashes = { content: content(0), frequencies: frequencies(0) };
+    // As an earlier version cached them: no hashes, null, or hashes of another kind.
+    const older = { content: content(1), perceptual: '00000000000000ff' } as unknown as ImageHashes;
+    const cachedAs = [current, undefined, null, older, current, current];
+    const cache: ScanCache = {
+      ...emptyCache,
+      getMany: async (keys) =>
+        keys.map((key) => {
+          const id = idOf(key.split('|')[0] ?? '');
+          const hashes = cachedAs[id];
+          return hashes === undefined
+            ? { header, bytes: 10, thumbnail: null }
+            : { header, bytes: 10, thumbnail: null, hashes };
+        }),
+    };
+    const asked: string[] = [];
+    const fresh = (path: string): ScanResult => ({
+      ok: true,
+      header,
+      bytes: 10,
+      thumbnail: null,
+      hashes: { content: content(idOf(path)), frequencies: frequencies(idOf(path)) },
+    });
+    await scanAll(data, { cache, pool: answeringPool(fresh, asked) });
+
+    expect([...asked].sort()).toEqual([1, 2, 3].map((id) => records[id]?.path));
+    // Hits keep the cached hashes; the images read again get the workers' new ones.
+    expect(data.hashes.frequencies).toEqual(
+      records.map((_, id) => frequencies([1, 2, 3].includes(id) ? id : 0)),
+    );
   });
 });
