@@ -5,6 +5,8 @@ import { readFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { AUDIT_FOLDER, auditPlan } from '../fixtures/audit.ts';
+import type { AuditPlan } from '../fixtures/audit.ts';
 import { generateFolder } from '../fixtures/generate.ts';
 import type { GenerateOptions, Manifest, OddSize, Size } from '../fixtures/spec.ts';
 
@@ -93,6 +95,11 @@ export const FOLDERS = {
     fetal: { rows: { every: 10 }, size: { by: VIEW_SIZES }, oddSizes: VIEW_ODD_FETAL },
     african: { size: { by: VIEW_SIZES }, oddSizes: VIEW_ODD_AFRICAN },
   },
+  /**
+   * 156 FETAL_PLANES_DB rows and 65 African rows whose pictures all look different, with one of
+   * each finding of the Audit tab planted (see AUDIT_FOLDER).
+   */
+  audit: AUDIT_FOLDER,
 } satisfies Record<string, FolderOptions>;
 
 export type FolderName = keyof typeof FOLDERS;
@@ -127,6 +134,21 @@ export async function fixtureFolder(name: FolderName): Promise<Manifest> {
   console.log(`[fixtures] ${name}: ${manifest.files.length} files in ${seconds} s`);
   await writeFile(manifestPath, JSON.stringify({ key, manifest } satisfies Stored));
   return manifest;
+}
+
+export type { AuditPlan, OddSizeExpected, UnreadableKind } from '../fixtures/audit.ts';
+
+/**
+ * The Audit tab's folder (generated as fixtureFolder does): its absolute path, its manifest, and
+ * what its audit must list under each heading, and nothing more (see auditPlan).
+ */
+export async function auditFolder(): Promise<{
+  readonly path: string;
+  readonly manifest: Manifest;
+  readonly expected: AuditPlan;
+}> {
+  const manifest = await fixtureFolder('audit');
+  return { path: manifest.out, manifest, expected: auditPlan(manifest) };
 }
 
 /** A folder holding no dataset CSV at all, for the "no dataset found" notice. */
