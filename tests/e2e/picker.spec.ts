@@ -1,6 +1,5 @@
-import { readFile } from 'node:fs/promises';
-import { basename, join } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { basename } from 'node:path';
+import { expect, test } from '@playwright/test';
 import type { Manifest } from '../fixtures/spec.ts';
 import { countMatching, readRows, statusText, type Filter, type Row } from './expected.ts';
 import {
@@ -15,13 +14,11 @@ import {
   waitForFirstScreen,
 } from './explorer-page.ts';
 import { fixtureFolder } from './folders.ts';
+import { fillOpfs, stubPickerWithOpfs } from './opfs.ts';
 import { watchPage } from './watch.ts';
 
-// Under Playwright the real showDirectoryPicker always rejects: these specs replace it with one
-// that hands back a real OPFS folder the test filled, or with one that is cancelled.
-
-/** Files sent to the page per evaluate: a few hundred KB of base64 at most. */
-const BATCH = 40;
+// The picker specs: showDirectoryPicker replaced by one that hands back a real OPFS folder the test
+// filled, or by one that is cancelled.
 
 let manifest: Manifest;
 let rows: Row[];
@@ -33,45 +30,14 @@ test.beforeAll(async () => {
   folderName = basename(manifest.out);
 });
 
-/** Copies every file of the fixture folder into OPFS, under a folder of the same name. */
-async function fillOpfs(page: Page): Promise<void> {
-  for (let at = 0; at < manifest.files.length; at += BATCH) {
-    const batch = await Promise.all(
-      manifest.files.slice(at, at + BATCH).map(async ({ path }) => ({
-        path,
-        base64: (await readFile(join(manifest.out, path))).toString('base64'),
-      })),
-    );
-    await page.evaluate(
-      async ({ folder, files }) => {
-        const root = await navigator.storage.getDirectory();
-        const top = await root.getDirectoryHandle(folder, { create: true });
-        for (const { path, base64 } of files) {
-          const parts = path.split('/');
-          const name = parts.pop() ?? '';
-          let dir = top;
-          for (const part of parts) dir = await dir.getDirectoryHandle(part, { create: true });
-          const writable = await (await dir.getFileHandle(name, { create: true })).createWritable();
-          await writable.write(Uint8Array.from(atob(base64), (char) => char.charCodeAt(0)));
-          await writable.close();
-        }
-      },
-      { folder: folderName, files: batch },
-    );
-  }
-}
-
 test('the picker opens a real folder handle, and "Reopen" opens it again after a reload', async ({
   page,
 }) => {
   const watch = watchPage(page);
-  await page.addInitScript((folder) => {
-    const pick = async () => (await navigator.storage.getDirectory()).getDirectoryHandle(folder);
-    Object.defineProperty(window, 'showDirectoryPicker', { value: pick, configurable: true });
-  }, folderName);
+  await stubPickerWithOpfs(page, folderName);
   await page.goto('/');
 
-  const filled = await timed(fillOpfs(page));
+  const filled = await timed(fillOpfs(page, manifest));
   note(`OPFS filled with ${manifest.files.length} files (ms)`, String(filled));
 
   const total = rows.length;
