@@ -8,6 +8,7 @@ import { gzipSync } from 'node:zlib';
 import { browserMemoryMb, firstPage, launchProfile, waitUntil } from './browser.ts';
 import {
   APP_TILES,
+  READ_AUDITS,
   READ_MARKS,
   filterToPaint,
   firstScreenProbe,
@@ -26,10 +27,18 @@ const LONG = 30 * 60_000;
 
 type Marks = Record<string, { at: number; count: number | null } | undefined>;
 
+/** One `planescope:audited` mark: when, in ms from `change`, and the images the audit compared. */
+interface Audited {
+  readonly at: number;
+  readonly count: number | null;
+}
+
 /** What to measure beyond the first screen. */
 export interface ColdNeeds {
   readonly headers: boolean;
   readonly thumbnails: boolean;
+  /** The audit of every image in the folder (`images` of the cold run's options). */
+  readonly audit: boolean;
   readonly filterToPaint: boolean;
   readonly scroll: boolean;
 }
@@ -40,6 +49,8 @@ export interface ColdResult {
   /** Images per second of the header pass, from its start to its end, and ms from `change`. */
   readonly headers?: { readonly perSecond: number; readonly doneMs: number };
   readonly thumbnails?: { readonly perSecond: number; readonly doneMs: number };
+  /** ms from `change` to the last audit of all the folder's images, and every audit before it. */
+  readonly audit?: { readonly doneMs: number; readonly audits: readonly Audited[] };
   readonly filterToPaintMs?: readonly number[];
   readonly scroll?: ScrollResult;
   readonly memoryMb?: number;
@@ -79,6 +90,17 @@ async function waitForMark(page: Page, name: string): Promise<Marks> {
   return (await page.evaluate(READ_MARKS)) as Marks;
 }
 
+/** Resolves once an audit has compared all `images`; to the last such audit and all audits. */
+async function waitForFullAudit(page: Page, images: number) {
+  await waitUntil(page, `${READ_AUDITS}.some((audit) => audit.count === ${images})`, {
+    everyMs: 250,
+  });
+  const audits = (await page.evaluate(READ_AUDITS)) as Audited[];
+  const last = audits.findLast((audit) => audit.count === images);
+  if (last === undefined) throw new Error(`No audit of all ${images} images`);
+  return { doneMs: last.at, audits };
+}
+
 /** Images per second between two marks: the growth of their counts over the time between. */
 function rate(marks: Marks, start: string, end: string) {
   const from = marks[start];
@@ -101,11 +123,16 @@ async function gzipKb(dist: string, paths: readonly string[]): Promise<number> {
 /**
  * A cold open of `folder` on the fresh `profile`: the first screen, the scripts loaded before
  * the folder was chosen, and whatever `needs` asks for, in this order: header pass, thumbnail
- * pass (to its end, so the profile is warm afterwards), filter changes, a scroll through the
- * whole grid, and the browser's memory after it.
+ * pass (to its end, so the profile is warm afterwards), the audit of all `images` (the folder's
+ * image count), filter changes, a scroll through the whole grid, and the browser's memory after
+ * it.
  */
 export async function coldRun(
-  options: OpenOptions & { readonly dist: string; readonly needs: ColdNeeds },
+  options: OpenOptions & {
+    readonly dist: string;
+    readonly images: number;
+    readonly needs: ColdNeeds;
+  },
 ): Promise<ColdResult> {
   const scripts: string[] = [];
   const { context, page, firstScreen } = await openFolder(options, scripts);
@@ -122,6 +149,7 @@ export async function coldRun(
       const marks = await waitForMark(page, 'planescope:thumbnails-done');
       result.thumbnails = rate(marks, 'planescope:thumbnails-start', 'planescope:thumbnails-done');
     }
+    if (needs.audit) result.audit = await waitForFullAudit(page, options.images);
     if (needs.filterToPaint) {
       result.filterToPaintMs = (await page.evaluate(
         filterToPaint('Plane', FILTER_CLICKS),

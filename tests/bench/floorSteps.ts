@@ -13,6 +13,7 @@ import type {
   CoreBenchResult,
   FirstScreenResult,
   FloorTask,
+  HashesResult,
   HeadersResult,
   ThumbnailsResult,
 } from './pages/floorTypes.ts';
@@ -77,6 +78,29 @@ export async function firstScreenFloor(
   return (await floorTask(origin, folder, task, errors)) as FirstScreenResult;
 }
 
+/**
+ * Runs the task `task(concurrency)` at each of `concurrencies`, each on a fresh page, then once
+ * more at the fastest, so that the floor is not a lucky minimum. Resolves to that last result,
+ * its concurrency and the trials in the order of `concurrencies`.
+ */
+async function atBestConcurrency<R extends { readonly ms: number }>(
+  origin: string,
+  folder: string,
+  task: (concurrency: number) => FloorTask,
+  concurrencies: readonly number[],
+  errors: string[],
+): Promise<{ readonly best: R; readonly concurrency: number; readonly trials: R[] }> {
+  const trials: R[] = [];
+  for (const concurrency of concurrencies) {
+    trials.push((await floorTask(origin, folder, task(concurrency), errors)) as R);
+  }
+  const times = trials.map((trial) => trial.ms);
+  const concurrency = concurrencies[times.indexOf(Math.min(...times))];
+  if (concurrency === undefined) throw new RangeError('No concurrency to try');
+  const best = (await floorTask(origin, folder, task(concurrency), errors)) as R;
+  return { best, concurrency, trials };
+}
+
 /** Header reads per second of a bare loop, at the best of `concurrencies`. */
 export async function headersFloor(
   origin: string,
@@ -84,34 +108,43 @@ export async function headersFloor(
   concurrencies: readonly number[],
   errors: string[],
 ): Promise<HeadersResult & { readonly concurrency: number; readonly trials: number[] }> {
-  const trials: number[] = [];
-  for (const concurrency of concurrencies) {
-    const result = (await floorTask(
-      origin,
-      folder,
-      { kind: 'headers', concurrency },
-      errors,
-    )) as HeadersResult;
-    trials.push(result.filesPerS);
-  }
-  const at = trials.indexOf(Math.max(...trials));
-  const concurrency = concurrencies[at];
-  if (concurrency === undefined) throw new RangeError('No concurrency to try');
-  const files = (await floorTask(
+  const { best, concurrency, trials } = await atBestConcurrency<HeadersResult>(
     origin,
     folder,
-    { kind: 'headers', concurrency },
+    (at) => ({ kind: 'headers', concurrency: at }),
+    concurrencies,
     errors,
-  )) as HeadersResult;
-  // The best concurrency is measured once more, so that the floor is not a lucky maximum.
-  return { ...files, concurrency, trials };
+  );
+  return { ...best, concurrency, trials: trials.map((trial) => trial.filesPerS) };
+}
+
+/** ms to read every PNG whole and digest it with SHA-256, at the best of `concurrencies`. */
+export async function hashesFloor(
+  origin: string,
+  folder: string,
+  concurrencies: readonly number[],
+  errors: string[],
+): Promise<HashesResult & { readonly concurrency: number; readonly trials: number[] }> {
+  const { best, concurrency, trials } = await atBestConcurrency<HashesResult>(
+    origin,
+    folder,
+    (at) => ({ kind: 'hashes', concurrency: at }),
+    concurrencies,
+    errors,
+  );
+  return { ...best, concurrency, trials: trials.map((trial) => trial.ms) };
 }
 
 /** One thumbnail floor trial: `sample` files at `workers` x `inFlight`. */
 export async function thumbnailsFloor(
   origin: string,
   folder: string,
-  config: { readonly sample: number; readonly workers: number; readonly inFlight: number },
+  config: {
+    readonly sample: number;
+    readonly workers: number;
+    readonly inFlight: number;
+    readonly hashes?: boolean;
+  },
   errors: string[],
 ): Promise<ThumbnailsResult> {
   const task: FloorTask = { kind: 'thumbnails', ...config };

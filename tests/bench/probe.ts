@@ -77,6 +77,15 @@ export const READ_MARKS = `(() => {
 })()`;
 
 /**
+ * An expression: every `planescope:audited` mark in the order they were set (READ_MARKS keeps
+ * only the last), as `{ at, count }` in ms from the `change` event; `count` is the images whose
+ * hashes that audit compared.
+ */
+export const READ_AUDITS = `performance.getEntriesByName('planescope:audited', 'mark').map(
+  (entry) => ({ at: entry.startTime - window.__probe.changeAt, count: entry.detail?.count ?? null }),
+)`;
+
+/**
  * An expression: clicks the checkboxes of the facet whose legend starts with \`legend\`, each on
  * then off, \`clicks\` times in all, and measures each click until the status line has changed
  * and the next frame has been produced. Resolves to the durations in ms.

@@ -15,6 +15,7 @@ import { benchFolder } from './dataset.ts';
 import {
   coreRun,
   firstScreenFloor,
+  hashesFloor,
   headersFloor,
   naiveRun,
   thumbnailsFloor,
@@ -31,6 +32,7 @@ const UNITS = {
   first_screen_warm_ms: 'ms',
   header_scan_files_per_s: 'files/s',
   thumbnails_per_s: 'files/s',
+  audit_full_ms: 'ms',
   filter_p95_ms_12k: 'ms',
   filter_p95_ms_124k: 'ms',
   filter_to_paint_p95_ms: 'ms',
@@ -45,8 +47,9 @@ const UNITS = {
 type FigureName = keyof typeof UNITS;
 const NAMES = Object.keys(UNITS) as FigureName[];
 
-/** Concurrencies the bare header loop tries, and the thumbnail floor's sweep. */
+/** Concurrencies the bare header and hashing loops try, and the thumbnail floor's sweep. */
 const HEADER_CONCURRENCY = [8, 32, 128];
+const HASH_CONCURRENCY = [4, 16, 64];
 const SWEEP = { sample: 240, workers: [1, 2, 3], inFlight: [1, 2, 4, 8] };
 const THUMBNAIL_SAMPLE = 1200;
 /** Filter changes timed in the page; the first WARM_UP are left out of the p95. */
@@ -126,6 +129,7 @@ async function main(): Promise<void> {
     'first_screen_warm_ms',
     'header_scan_files_per_s',
     'thumbnails_per_s',
+    'audit_full_ms',
     'filter_to_paint_p95_ms',
     'scroll_long_tasks',
     'grid_dom_nodes_max',
@@ -147,9 +151,11 @@ async function main(): Promise<void> {
             profile,
             errors,
             dist,
+            images: folder.images,
             needs: {
               headers: want('header_scan_files_per_s'),
               thumbnails: want('thumbnails_per_s', 'first_screen_warm_ms'),
+              audit: want('audit_full_ms'),
               filterToPaint: want('filter_to_paint_p95_ms'),
               scroll: needScroll,
             },
@@ -175,6 +181,23 @@ async function main(): Promise<void> {
             );
             detail.thumbnailsFloor = bare;
             add('thumbnails_per_s', cold.thumbnails.perSecond, bare.filesPerS);
+            // The app's pass also hashes for the audit: what that costs the bare loop, for the note.
+            const hashed = await thumbnailsFloor(
+              server.origin,
+              folder.dir,
+              { sample: THUMBNAIL_SAMPLE, ...thumbnailConfig, hashes: true },
+              errors,
+            );
+            detail.thumbnailsHashedFloor = hashed;
+            log(
+              `thumbnail floor ${bare.filesPerS.toFixed(0)} files/s; ` +
+                `with the audit's hashes ${hashed.filesPerS.toFixed(0)} files/s`,
+            );
+          }
+          if (cold.audit) {
+            const bare = await hashesFloor(server.origin, folder.dir, HASH_CONCURRENCY, errors);
+            detail.hashesFloor = bare;
+            add('audit_full_ms', cold.audit.doneMs, bare.ms);
           }
           if (cold.filterToPaintMs) add('filter_to_paint_p95_ms', p95(cold.filterToPaintMs));
           if (cold.scroll && cold.memoryMb !== undefined) {

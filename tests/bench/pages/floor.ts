@@ -1,5 +1,6 @@
 // The physical floors of the app's figures, measured on the same folder in the same browser:
-// listing and parsing it, decoding the first screen, reading headers, making thumbnails.
+// listing and parsing it, decoding the first screen, reading headers, hashing whole files,
+// making thumbnails.
 import Papa from 'papaparse';
 import { PNG_HEADER_BYTES, readPngHeader } from '../../../src/core/png.ts';
 import { THUMBNAIL_RESIZE_QUALITY, thumbnailSize } from '../../../src/core/thumbnail.ts';
@@ -9,6 +10,8 @@ import type {
   FirstScreenTask,
   FloorResult,
   FloorTask,
+  HashesResult,
+  HashesTask,
   HeadersResult,
   HeadersTask,
   ThumbnailsResult,
@@ -60,6 +63,8 @@ async function run(task: FloorTask, files: FileList, changeAt: number): Promise<
       return firstScreen(task, files, changeAt);
     case 'headers':
       return headers(task, files);
+    case 'hashes':
+      return hashes(task, files);
     case 'thumbnails':
       return thumbnails(task, files);
   }
@@ -130,17 +135,35 @@ async function firstScreen(
   };
 }
 
-async function headers(task: HeadersTask, files: FileList): Promise<HeadersResult> {
+/** The PNGs among `files` (by extension, any letter case), in listing order; throws for none. */
+function pngFiles(files: FileList): File[] {
   const pngs: File[] = [];
   for (const file of files) if (file.name.toLowerCase().endsWith('.png')) pngs.push(file);
   if (pngs.length === 0) throw new Error('The folder holds no PNG.');
+  return pngs;
+}
 
+async function headers(task: HeadersTask, files: FileList): Promise<HeadersResult> {
+  const pngs = pngFiles(files);
   const started = performance.now();
   await inPool(pngs, task.concurrency, async (file) => {
     await file.slice(0, PNG_HEADER_BYTES).arrayBuffer();
   });
   const ms = performance.now() - started;
   return { kind: 'headers', files: pngs.length, ms, filesPerS: (pngs.length * 1000) / ms };
+}
+
+async function hashes(task: HashesTask, files: FileList): Promise<HashesResult> {
+  const pngs = pngFiles(files);
+  let bytes = 0;
+  const started = performance.now();
+  await inPool(pngs, task.concurrency, async (file) => {
+    const content = await file.arrayBuffer();
+    bytes += content.byteLength;
+    await crypto.subtle.digest('SHA-256', content);
+  });
+  const ms = performance.now() - started;
+  return { kind: 'hashes', files: pngs.length, bytes, ms };
 }
 
 async function thumbnails(task: ThumbnailsTask, files: FileList): Promise<ThumbnailsResult> {
@@ -157,7 +180,8 @@ async function thumbnails(task: ThumbnailsTask, files: FileList): Promise<Thumbn
   try {
     for (let i = 0; i < Math.max(1, task.workers); i++) workers.push(startWorker());
     await Promise.all(workers.map(ready));
-    const ms = await feed(workers, sample, Math.max(1, task.inFlight));
+    const hashes = task.hashes === true;
+    const ms = await feed(workers, sample, Math.max(1, task.inFlight), hashes);
     return {
       kind: 'thumbnails',
       files: sample.length,
@@ -165,6 +189,7 @@ async function thumbnails(task: ThumbnailsTask, files: FileList): Promise<Thumbn
       filesPerS: (sample.length * 1000) / ms,
       workers: workers.length,
       inFlight: task.inFlight,
+      hashes,
     };
   } finally {
     for (const worker of workers) worker.terminate();
@@ -189,7 +214,12 @@ function ready(worker: Worker): Promise<void> {
  * Posts every file to the workers, at most `inFlight` per worker, a worker getting the next file
  * as soon as it returns one; resolves to the ms from the first post to the last thumbnail back.
  */
-function feed(workers: readonly Worker[], sample: readonly File[], inFlight: number) {
+function feed(
+  workers: readonly Worker[],
+  sample: readonly File[],
+  inFlight: number,
+  hashes: boolean,
+) {
   return new Promise<number>((resolve, reject) => {
     let next = 0;
     let done = 0;
@@ -198,7 +228,7 @@ function feed(workers: readonly Worker[], sample: readonly File[], inFlight: num
       if (next >= sample.length) return;
       const id = next++;
       const file = sample[id];
-      if (file !== undefined) worker.postMessage({ id, file } satisfies ThumbRequest);
+      if (file !== undefined) worker.postMessage({ id, file, hashes } satisfies ThumbRequest);
     };
     for (const worker of workers) {
       worker.onmessage = ({ data }: MessageEvent<ThumbResponse>) => {

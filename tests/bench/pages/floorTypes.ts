@@ -21,6 +21,12 @@ export interface HeadersTask {
   readonly concurrency: number;
 }
 
+/** Every PNG read whole and digested with SHA-256, with a bounded number of files in flight. */
+export interface HashesTask {
+  readonly kind: 'hashes';
+  readonly concurrency: number;
+}
+
 /** The app worker's thumbnail work (read, header, decode, JPEG) on a sample, in module workers. */
 export interface ThumbnailsTask {
   readonly kind: 'thumbnails';
@@ -29,9 +35,11 @@ export interface ThumbnailsTask {
   readonly workers: number;
   /** Files in flight per worker at most. */
   readonly inFlight: number;
+  /** Whether each file is also hashed as the app's worker does for the audit. */
+  readonly hashes?: boolean;
 }
 
-export type FloorTask = FirstScreenTask | HeadersTask | ThumbnailsTask;
+export type FloorTask = FirstScreenTask | HeadersTask | HashesTask | ThumbnailsTask;
 
 /** One decode trial of the first screen. */
 export interface DecodeTrial {
@@ -65,6 +73,15 @@ export interface HeadersResult {
   readonly filesPerS: number;
 }
 
+export interface HashesResult {
+  readonly kind: 'hashes';
+  readonly files: number;
+  /** Bytes read and digested, all files together. */
+  readonly bytes: number;
+  /** From the loop's start to the last digest. */
+  readonly ms: number;
+}
+
 export interface ThumbnailsResult {
   readonly kind: 'thumbnails';
   readonly files: number;
@@ -73,9 +90,10 @@ export interface ThumbnailsResult {
   readonly filesPerS: number;
   readonly workers: number;
   readonly inFlight: number;
+  readonly hashes: boolean;
 }
 
-export type FloorResult = FirstScreenResult | HeadersResult | ThumbnailsResult;
+export type FloorResult = FirstScreenResult | HeadersResult | HashesResult | ThumbnailsResult;
 
 /** `window.floor` on floor.html. */
 export interface FloorApi {

@@ -1,5 +1,7 @@
 // The floor of the app's thumbnail work (src/workers/scan.worker.ts) without its protocol and
-// cancelling: read the whole file, check its header, decode at thumbnail size, encode a JPEG.
+// cancelling: read the whole file, check its header, decode at thumbnail size, encode a JPEG and,
+// when asked, the audit's hashes (SHA-256 of the bytes, low frequencies of the bitmap).
+import { PHASH_SIDE, lowFrequencies, lumaOf } from '../../../src/core/audit/phash.ts';
 import { PNG_HEADER_BYTES, readPngHeader } from '../../../src/core/png.ts';
 import {
   THUMBNAIL_JPEG_QUALITY,
@@ -12,6 +14,7 @@ import {
 export interface ThumbRequest {
   readonly id: number;
   readonly file: File;
+  readonly hashes: boolean;
 }
 
 /** `ready` once loaded, then one `done` or `failed` per request. */
@@ -28,16 +31,17 @@ interface WorkerScope {
 
 const scope = self as unknown as WorkerScope;
 
-scope.onmessage = ({ data: { id, file } }) => {
-  thumbnail(file).then(
+scope.onmessage = ({ data: { id, file, hashes } }) => {
+  thumbnail(file, hashes).then(
     (blob) => scope.postMessage({ type: 'done', id, thumbnail: blob }),
     (error: unknown) => scope.postMessage({ type: 'failed', id, reason: String(error) }),
   );
 };
 scope.postMessage({ type: 'ready' });
 
-async function thumbnail(file: File): Promise<Blob> {
+async function thumbnail(file: File, hashes: boolean): Promise<Blob> {
   const buffer = await file.arrayBuffer();
+  const digest = hashes ? crypto.subtle.digest('SHA-256', buffer) : null;
   const head = new Uint8Array(buffer, 0, Math.min(buffer.byteLength, PNG_HEADER_BYTES));
   const header = readPngHeader(head, buffer.byteLength);
   if (!header.ok) throw new Error(`${file.name}: ${header.reason}`);
@@ -52,9 +56,27 @@ async function thumbnail(file: File): Promise<Blob> {
     const canvas = new OffscreenCanvas(size.width, size.height);
     const context = canvas.getContext('2d');
     if (!context) throw new Error('no 2d context on an OffscreenCanvas');
+    if (hashes && lowFrequencies(lumaOf(smallPixels(bitmap))).length === 0) {
+      throw new Error('no frequencies');
+    }
     context.drawImage(bitmap, 0, 0);
-    return await canvas.convertToBlob({ type: 'image/jpeg', quality: THUMBNAIL_JPEG_QUALITY });
+    const blob = await canvas.convertToBlob({
+      type: 'image/jpeg',
+      quality: THUMBNAIL_JPEG_QUALITY,
+    });
+    if (digest !== null) await digest;
+    return blob;
   } finally {
     bitmap.close();
   }
+}
+
+/** The bitmap drawn at PHASH_SIDE² with smoothing, as the app's worker draws it. */
+function smallPixels(bitmap: ImageBitmap): Uint8ClampedArray {
+  const canvas = new OffscreenCanvas(PHASH_SIDE, PHASH_SIDE);
+  const context = canvas.getContext('2d', { willReadFrequently: true });
+  if (!context) throw new Error('no 2d context on an OffscreenCanvas');
+  context.imageSmoothingQuality = 'high';
+  context.drawImage(bitmap, 0, 0, PHASH_SIDE, PHASH_SIDE);
+  return context.getImageData(0, 0, PHASH_SIDE, PHASH_SIDE).data;
 }
