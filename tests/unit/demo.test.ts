@@ -7,6 +7,7 @@ import { csvPathsOf, joinFolder } from '../../src/core/join.ts';
 import { baseName } from '../../src/core/paths.ts';
 import { readPngHeader } from '../../src/core/png.ts';
 import type { FileMeta } from '../../src/core/types.ts';
+import { auditInNode } from './nodeAudit.ts';
 import { AFRICAN_CSV, FETAL_CSV, plainRows } from './realCsv.ts';
 
 // The demo shipped in public/demo/, as tests/fixtures/demo.ts writes it.
@@ -117,7 +118,7 @@ describe('the demo folder', () => {
     expect(Math.max(...series.values())).toBeGreaterThanOrEqual(4);
   });
 
-  it('holds readable PNGs, no two alike,, under 3 MB in all', () => {
+  it('holds readable PNGs, no two alike, under 3 MB in all', () => {
     const images = listed.filter((file) => file.path.endsWith('.png'));
     const hashes = new Set<string>();
     for (const image of images) {
@@ -129,5 +130,12 @@ describe('the demo folder', () => {
 
     expect(hashes.size).toBe(images.length);
     expect(listed.reduce((sum, file) => sum + file.size, 0)).toBeLessThan(3e6);
+  });
+
+  it('gives an audit without duplicates: its pictures of different patients look different', async () => {
+    const { audit } = await auditInNode(DEMO);
+    expect(audit.exactDuplicates).toEqual([]);
+    expect(audit.nearDuplicates.crossPatient).toEqual([]);
+    expect(audit.nearDuplicates.crossPlane).toEqual([]);
   });
 });
