@@ -11,9 +11,10 @@ export type RecordFacetKey =
  * Every facet: the record's fields; `size`, the width and height read from the image's header
  * (labels `W×H`), whose values grow as headers are read; and `finding`, the kinds of audit finding
  * an image is part of (labels as FINDING_LABEL writes them), which an image may have several of
- * and which change as hashes are read, so the filter engine takes them apart from the index.
+ * and which change as hashes are read; and `tag`, the user's tags (core/tags.ts), as many per
+ * image. The filter engine takes the last two apart from the index.
  */
-export type FacetKey = RecordFacetKey | 'size' | 'finding';
+export type FacetKey = RecordFacetKey | 'size' | 'finding' | 'tag';
 
 /** A facet as the filter panel shows it. */
 export interface Facet {
@@ -32,14 +33,15 @@ export const FACETS: readonly Facet[] = [
   { key: 'split', legend: 'Split' },
   { key: 'size', legend: 'Size' },
   { key: 'finding', legend: 'Finding' },
+  { key: 'tag', legend: 'Tag' },
 ];
 
 /** The facet keys, in the order of FACETS. */
 export const FACET_KEYS: readonly FacetKey[] = FACETS.map((facet) => facet.key);
 
-/** The facets held as columns of the index (all but `size` and `finding`), in FACETS order. */
+/** The facets held as columns of the index (all but size, finding and tag), in FACETS order. */
 export const RECORD_FACET_KEYS: readonly RecordFacetKey[] = FACET_KEYS.filter(
-  (key): key is RecordFacetKey => key !== 'size' && key !== 'finding',
+  (key): key is RecordFacetKey => key !== 'size' && key !== 'finding' && key !== 'tag',
 );
 
 /** The URL parameter of each facet; a facet with several values repeats its parameter. */
@@ -53,6 +55,7 @@ export const FACET_PARAM: Readonly<Record<FacetKey, string>> = {
   split: 'split',
   size: 'size',
   finding: 'finding',
+  tag: 'tag',
 };
 
 /** The URL parameter of the text query. */

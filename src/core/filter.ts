@@ -10,6 +10,7 @@ import {
 } from './facets.ts';
 import { formatSize } from './format.ts';
 import { queryMatches } from './query.ts';
+import type { TagMasks } from './tags.ts';
 
 /** What a filter keeps of an index. */
 export interface Evaluation {
@@ -22,21 +23,24 @@ export interface Evaluation {
    * with every other facet and the query applied but not this facet's own values. Record facets
    * are indexed by dictionary code; `size` by size code - 1, i.e. `counts.size[i]` is the count of
    * `index.sizes[i]`, over the sizes known when the evaluation was made (see facetValues for the
-   * order the panel shows them in); `finding` by position in RECORD_FINDING_KINDS, an image with
-   * several kinds counting once under each.
+   * order the panel shows them in); `finding` by position in RECORD_FINDING_KINDS and `tag` by
+   * position in the tag masks' values, an image with several counting once under each.
    */
   readonly counts: Readonly<Record<FacetKey, Uint32Array>>;
-  /** The finding masks the evaluation was made with (null if none), which refreshSizes reuses. */
+  /** The finding masks the evaluation was made with (null if none), which the refreshes reuse. */
   readonly findings: Uint8Array | null;
+  /** The tag masks the evaluation was made with (null if none), which the refreshes reuse. */
+  readonly tags: TagMasks | null;
 }
 
 /**
- * Takes an index, a filter and optionally the finding masks (findingMasks: per record id the OR
- * of the FINDING_BIT of its findings); returns the selection and the facet counts. Values checked
- * in one facet are OR-ed (a record passes Finding when it has any checked kind), facets and the
- * query are AND-ed; a record with no value for a facet (or whose size is not known yet, or past
- * the end of the masks) fails any filter on it, and a label absent from the index (or from
- * FINDING_LABEL) matches nothing. Without masks no record has a finding. Tight passes over typed
+ * Takes an index, a filter, and optionally the finding masks (findingMasks: per record id the OR
+ * of the FINDING_BIT of its findings) and the tag masks (tagMasks); returns the selection and the
+ * facet counts. Values checked in one facet are OR-ed (a record passes Finding when it has any
+ * checked kind, Tag when any checked tag), facets and the query are AND-ed; a record with no
+ * value for a facet (or whose size is not known yet, or past the end of the masks) fails any
+ * filter on it, and a label absent from the index (or from FINDING_LABEL, or the tags' values)
+ * matches nothing. Without masks no record has a finding or a tag. Tight passes over typed
  * arrays (one per checked facet, one per facet to count): O(n * facets); the query's matches are
  * cached per index. Sizes are read as they are now: call again when `index.version` changes; the
  * masks are kept, not copied. Never throws.
@@ -45,6 +49,7 @@ export function evaluate(
   index: DatasetIndex,
   filter: FilterState,
   findings?: Uint8Array,
+  tags?: TagMasks,
 ): Evaluation {
   const n = index.records.length;
   // failures[id]: how many checked facets the record fails; QUERY_FAILED if the query fails it.
@@ -70,7 +75,10 @@ export function evaluate(
   const sizes = sizeMask(index, filter);
   if (sizes !== null) markFailures(index.sizeCodes, sizes, failures);
   const wanted = findingBits(filter);
-  if (wanted !== null) markFindingFailures(findings ?? NO_FINDINGS, wanted, failures);
+  if (wanted !== null) markMaskFailures(findings ?? NO_FINDINGS, wanted, failures);
+  const tagBits = tags === undefined ? TAG_BITS.slice(0, 0) : TAG_BITS.slice(0, tags.values.length);
+  const wantedTags = checkedTagBits(filter, tags);
+  if (wantedTags !== null) markMaskFailures(tags?.masks ?? NO_FINDINGS, wantedTags, failures);
 
   const selection = selectPassing(failures);
   const counts = {} as Record<FacetKey, Uint32Array>;
@@ -89,8 +97,9 @@ export function evaluate(
       ? countSelected(index.sizeCodes, 0, selection, slots)
       : countNearMisses(index.sizeCodes, 0, sizes, failures, slots)
   ).subarray(1);
-  counts.finding = countFindings(findings ?? NO_FINDINGS, wanted, failures);
-  return { selection, total: n, counts, findings: findings ?? null };
+  counts.finding = countMasks(findings ?? NO_FINDINGS, FINDING_BITS, wanted, failures);
+  counts.tag = countMasks(tags?.masks ?? NO_FINDINGS, tagBits, wantedTags, failures);
+  return { selection, total: n, counts, findings: findings ?? null, tags: tags ?? null };
 }
 
 /**
@@ -106,7 +115,7 @@ export function refreshSizes(
   evaluation: Evaluation,
 ): Evaluation {
   if ((filter.facets.size ?? []).length > 0) {
-    return evaluate(index, filter, evaluation.findings ?? undefined);
+    return evaluate(index, filter, evaluation.findings ?? undefined, evaluation.tags ?? undefined);
   }
   const slots = index.sizes.length + 1;
   const size = countSelected(index.sizeCodes, 0, evaluation.selection, slots).subarray(1);
@@ -118,7 +127,8 @@ export function refreshSizes(
  * (FINDING_BIT per record id, as findingMasks gives); returns one that sees those masks. With no
  * Finding value checked, findings cannot change the selection: the result keeps the same
  * selection array and the other facets' counts, and counts the Finding facet again over it
- * (O(selection)). With one checked, it is evaluate(index, filter, findings). Never throws.
+ * (O(selection)). With one checked, it is evaluate(index, filter, findings, the evaluation's
+ * tags). Never throws.
  */
 export function refreshFindings(
   index: DatasetIndex,
@@ -126,16 +136,31 @@ export function refreshFindings(
   evaluation: Evaluation,
   findings: Uint8Array,
 ): Evaluation {
-  if (findingBits(filter) !== null) return evaluate(index, filter, findings);
-  const finding = new Uint32Array(FINDING_BITS.length);
-  for (const id of evaluation.selection) {
-    const mask = findings[id] ?? 0;
-    if (mask === 0) continue;
-    for (let at = 0; at < FINDING_BITS.length; at++) {
-      if ((mask & (FINDING_BITS[at] ?? 0)) !== 0) finding[at] = (finding[at] ?? 0) + 1;
-    }
+  if (findingBits(filter) !== null) {
+    return evaluate(index, filter, findings, evaluation.tags ?? undefined);
   }
+  const finding = countSelectedMasks(findings, FINDING_BITS, evaluation.selection);
   return { ...evaluation, counts: { ...evaluation.counts, finding }, findings };
+}
+
+/**
+ * Takes an index, a filter, an evaluation of that filter made earlier and new tag masks; returns
+ * one that sees those tags, as refreshFindings does for findings: with no Tag value checked, the
+ * same selection and the Tag facet counted again over it (O(selection × tags)); with one
+ * checked, evaluate(index, filter, the evaluation's findings, tags). Never throws.
+ */
+export function refreshTags(
+  index: DatasetIndex,
+  filter: FilterState,
+  evaluation: Evaluation,
+  tags: TagMasks,
+): Evaluation {
+  if ((filter.facets.tag ?? []).length > 0) {
+    return evaluate(index, filter, evaluation.findings ?? undefined, tags);
+  }
+  const bits = TAG_BITS.slice(0, tags.values.length);
+  const tag = countSelectedMasks(tags.masks, bits, evaluation.selection);
+  return { ...evaluation, counts: { ...evaluation.counts, tag }, tags };
 }
 
 /** One facet as the filter panel lists it: labels in display order, and their counts beside. */
@@ -148,7 +173,7 @@ export interface FacetValues {
  * Takes an index, an evaluation of it and a facet; returns the facet's labels in display order
  * with their counts aligned. A record facet gives its dictionary and the evaluation's counts as
  * they are (same objects); `finding` every FINDING_LABEL in RECORD_FINDING_KINDS order, zeros
- * included, and its counts as they are. `size` gives every size the evaluation counted, as `W×H`,
+ * included, and its counts as they are; `tag` the tags' values (none without tags). `size` gives every size the evaluation counted, as `W×H`,
  * smallest area first, then narrowest (sizeDisplayOrder): an order that stays put as counts
  * change and sizes arrive. O(s log s) for size, O(1) otherwise; never throws.
  */
@@ -158,6 +183,8 @@ export function facetValues(
   key: FacetKey,
 ): FacetValues {
   if (key === 'finding') return { values: FINDING_VALUES, counts: evaluation.counts.finding };
+  if (key === 'tag')
+    return { values: evaluation.tags?.values ?? [], counts: evaluation.counts.tag };
   if (key !== 'size') return { values: index.facets[key].values, counts: evaluation.counts[key] };
 
   const counted = evaluation.counts.size;
@@ -208,32 +235,67 @@ function findingBits(filter: FilterState): number | null {
   return bits;
 }
 
-/** Records past the end of the masks have no finding, so they fail too. */
-function markFindingFailures(findings: Uint8Array, wanted: number, failures: Uint8Array): void {
-  const known = Math.min(findings.length, failures.length);
+/** Bit `at` of a tag mask, for every position a tag can have. */
+const TAG_BITS = Uint32Array.from({ length: 32 }, (_, at) => (1 << at) >>> 0);
+
+/** The OR of the checked tags' bits (0 when none is known); null when none is checked. */
+function checkedTagBits(filter: FilterState, tags: TagMasks | undefined): number | null {
+  const checked = filter.facets.tag ?? [];
+  if (checked.length === 0) return null;
+  let bits = 0;
+  for (const label of checked) {
+    const at = tags?.values.indexOf(label) ?? -1;
+    if (at >= 0) bits |= TAG_BITS[at] ?? 0;
+  }
+  return bits >>> 0;
+}
+
+type Masks = Uint8Array | Uint32Array;
+
+/** Records past the end of the masks have none of their values, so they fail too. */
+function markMaskFailures(masks: Masks, wanted: number, failures: Uint8Array): void {
+  const known = Math.min(masks.length, failures.length);
   for (let id = 0; id < known; id++) {
-    if (((findings[id] ?? 0) & wanted) === 0) failures[id] = (failures[id] ?? 0) + 1;
+    if (((masks[id] ?? 0) & wanted) === 0) failures[id] = (failures[id] ?? 0) + 1;
   }
   for (let id = known; id < failures.length; id++) failures[id] = (failures[id] ?? 0) + 1;
 }
 
-/** Per kind, records with it that pass everything but, possibly, the Finding facet. */
-function countFindings(
-  findings: Uint8Array,
+/** Per bit, records with it that pass everything but, possibly, this facet. */
+function countMasks(
+  masks: Masks,
+  bits: Uint8Array | Uint32Array,
   wanted: number | null,
   failures: Uint8Array,
 ): Uint32Array {
-  const counts = new Uint32Array(FINDING_BITS.length);
-  const known = Math.min(findings.length, failures.length);
+  const counts = new Uint32Array(bits.length);
+  const known = Math.min(masks.length, failures.length);
   for (let id = 0; id < known; id++) {
-    const mask = findings[id] ?? 0;
+    const mask = masks[id] ?? 0;
     if (mask === 0) continue;
     const failed = failures[id] ?? 0;
     if (failed > 1) continue;
-    // One failure is a near miss only when it is Finding's: the record has no checked kind.
+    // One failure is a near miss only when it is this facet's: the record has no checked value.
     if (failed === 1 && (wanted === null || (mask & wanted) !== 0)) continue;
-    for (let at = 0; at < FINDING_BITS.length; at++) {
-      if ((mask & (FINDING_BITS[at] ?? 0)) !== 0) counts[at] = (counts[at] ?? 0) + 1;
+    for (let at = 0; at < bits.length; at++) {
+      if ((mask & (bits[at] ?? 0)) !== 0) counts[at] = (counts[at] ?? 0) + 1;
+    }
+  }
+  return counts;
+}
+
+/** Per bit, records of the selection with it: a facet with nothing checked. */
+function countSelectedMasks(
+  masks: Masks,
+  bits: Uint8Array | Uint32Array,
+  selection: Uint32Array,
+): Uint32Array {
+  const counts = new Uint32Array(bits.length);
+  for (const id of selection) {
+    const mask = masks[id] ?? 0;
+    if (mask === 0) continue;
+    for (let at = 0; at < bits.length; at++) {
+      if ((mask & (bits[at] ?? 0)) !== 0) counts[at] = (counts[at] ?? 0) + 1;
     }
   }
   return counts;

@@ -1,3 +1,4 @@
+import type { RecordTags } from '../core/tags.ts';
 import { NEAR_DUPLICATE_DEFAULT_BITS } from '../core/audit/duplicates.ts';
 import type { DatasetIndex } from '../core/datasetIndex.ts';
 import { EMPTY_FILTER, type FilterState } from '../core/facets.ts';
@@ -85,6 +86,10 @@ export interface AppState {
   readonly lastFolder: string | null;
   /** The record id the image viewer shows, or null when it is closed. */
   readonly viewer: number | null;
+  /** The user's tags by record id of the open data (empty until they are loaded). */
+  readonly tags: RecordTags;
+  /** Why the last tagging was refused or not saved; null when it went well. */
+  readonly tagNotice: string | null;
 }
 
 export const EMPTY_PROGRESS: Progress = {
@@ -120,6 +125,8 @@ export function initialState(): AppState {
     },
     lastFolder: null,
     viewer: null,
+    tags: [],
+    tagNotice: null,
   };
 }
 

@@ -1,5 +1,12 @@
 import { useMemo } from 'react';
-import { evaluate, refreshFindings, refreshSizes, type Evaluation } from '../core/filter.ts';
+import {
+  evaluate,
+  refreshFindings,
+  refreshSizes,
+  refreshTags,
+  type Evaluation,
+} from '../core/filter.ts';
+import { tagMasks, type TagMasks } from '../core/tags.ts';
 import { sortSelection } from '../core/order.ts';
 import { summarizeSizes, type SizeSummary } from '../core/summary.ts';
 import type { AppState, OpenData } from './app.ts';
@@ -17,16 +24,26 @@ export function useData(): OpenData | null {
   return useApp((state) => state.data);
 }
 
+/** The Tag facet's labels and per-record bits, redone when the tags change. */
+export function useTagMasks(): TagMasks {
+  const tags = useApp((state) => state.tags);
+  return useMemo(() => tagMasks(tags), [tags]);
+}
+
 /**
  * The current filter's selection and facet counts over the open data (null when none is open),
  * seeing sizes as they arrive. Unless a size is checked, a batch of sizes changes only the Size
  * facet's counts: the selection stays the same array, so what depends on it alone is not redone.
+ * Findings and tags likewise change only their facet's counts unless one of theirs is checked.
  */
 export function useEvaluation(): Evaluation | null {
   const data = useData();
   const filter = useApp((state) => state.filter);
   const sizesVersion = useApp((state) => state.sizesVersion);
   const masks = useFindingMasks();
+  const tags = useTagMasks();
+  const checksTag = (filter.facets.tag ?? []).length > 0;
+  const selectingTags = checksTag ? tags : null;
   // Findings change the selection only when one is checked; otherwise only the Finding counts.
   const checksFinding = (filter.facets.finding ?? []).length > 0;
   const selectingMasks = checksFinding ? masks : null;
@@ -37,9 +54,14 @@ export function useEvaluation(): Evaluation | null {
         ? null
         : {
             at: data.index.version,
-            evaluation: evaluate(data.index, filter, selectingMasks ?? undefined),
+            evaluation: evaluate(
+              data.index,
+              filter,
+              selectingMasks ?? undefined,
+              selectingTags ?? undefined,
+            ),
           },
-    [data, filter, selectingMasks],
+    [data, filter, selectingMasks, selectingTags],
   );
   const sized = useMemo(() => {
     void sizesVersion;
@@ -47,10 +69,14 @@ export function useEvaluation(): Evaluation | null {
     const { at, evaluation } = evaluated;
     return at === data.index.version ? evaluation : refreshSizes(data.index, filter, evaluation);
   }, [data, filter, evaluated, sizesVersion]);
-  return useMemo(() => {
+  const found = useMemo(() => {
     if (data === null || sized === null || masks === null || sized.findings === masks) return sized;
     return refreshFindings(data.index, filter, sized, masks);
   }, [data, filter, sized, masks]);
+  return useMemo(() => {
+    if (data === null || found === null || found.tags === tags) return found;
+    return refreshTags(data.index, filter, found, tags);
+  }, [data, filter, found, tags]);
 }
 
 /** The selection in the grid's order. Sizes arriving re-sort it only when sorting by size. */

@@ -73,6 +73,9 @@ export async function openListedFolder(
     progress: { ...state.progress, rowsRead: join.records.length, images, scanning: images > 0 },
     sizesVersion: state.sizesVersion + 1,
     auditVersion: state.auditVersion + 1,
+    // Loaded from the tag store next; none meanwhile, never the last folder's.
+    tags: index.records.map(() => []),
+    tagNotice: null,
   }));
   return data;
 }

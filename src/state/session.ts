@@ -16,6 +16,8 @@ import { scanCache } from '../io/scanCache.ts';
 import { THUMBNAIL_SIDE } from '../core/thumbnail.ts';
 import { createScanPool } from '../workers/scanPool.ts';
 import { createThumbnails, type Thumbnails } from './thumbnails.ts';
+import { tagStore } from '../io/tagStore.ts';
+import { applyTag, loadTags } from './tags.ts';
 
 /** The app's state with every action the UI can take on it. */
 export interface Session {
@@ -48,6 +50,11 @@ export interface Session {
   setNearBits(bits: number): void;
   /** Any file of the open folder by relative path (rows' images or not); null if absent. */
   fileOf(path: string): Promise<File | null>;
+  /**
+   * Adds a typed tag to records of the open data (or removes it) and saves the tags; returns why
+   * it was refused, or null.
+   */
+  tag(ids: Iterable<number>, tag: string, add: boolean): string | null;
 }
 
 /** Hooks the URL binding gives the session: where filter changes go. */
@@ -107,6 +114,7 @@ export function createSession(onFilter: FilterSink = () => {}): Session {
         void rememberFolder(folder.handle).then(() => store.set({ lastFolder: folder.name }));
       }
       onFilter(store.get().filter, 'replace');
+      void loadTags(store, data, tagStore());
       if (!data.metadataOnly) {
         scan = startScan(store, data, thumbnails, { pool });
         started = true;
@@ -177,7 +185,15 @@ export function createSession(onFilter: FilterSink = () => {}): Session {
     },
     close() {
       reset();
-      store.set({ phase: 'start', notice: null, data: null, problems: [], viewer: null });
+      store.set({
+        phase: 'start',
+        notice: null,
+        data: null,
+        problems: [],
+        viewer: null,
+        tags: [],
+        tagNotice: null,
+      });
     },
     setFilter,
     toggle: (key, value) => setFilter(toggleValue(store.get().filter, key, value)),
@@ -198,6 +214,7 @@ export function createSession(onFilter: FilterSink = () => {}): Session {
       );
       if (Number.isFinite(clamped)) store.set({ nearBits: clamped });
     },
+    tag: (ids, tag, add) => applyTag(store, tagStore(), ids, tag, add),
     async fileOf(path) {
       const entry = store.get().data?.files.get(path);
       if (entry === undefined) return null;

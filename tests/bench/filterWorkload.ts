@@ -176,7 +176,7 @@ function randomFilter(index: DatasetIndex, next: () => number): FilterState {
   for (const key of FACET_KEYS) {
     // No audit runs here, so a Finding filter would keep nothing; skipped before drawing so the
     // sequence stays the one earlier runs measured.
-    if (key === 'finding') continue;
+    if (key === 'finding' || key === 'tag') continue;
     if (next() < 0.6) continue;
     const labels =
       key === 'size'

@@ -30,10 +30,11 @@ describe('FACETS', () => {
       ['split', 'Split'],
       ['size', 'Size'],
       ['finding', 'Finding'],
+      ['tag', 'Tag'],
     ]);
   });
 
-  it('holds every facet but size and finding as a column of the index', () => {
+  it('holds every facet but size, finding and tag as a column of the index', () => {
     expect(RECORD_FACET_KEYS).toEqual([
       'dataset',
       'plane',
@@ -153,6 +154,15 @@ describe('filterToParams', () => {
     expect(filterToParams(filter).toString()).toBe(
       'size=800x600&finding=Exact+duplicate&finding=Patient+in+more+than+one+split',
     );
+  });
+
+  it('writes tags last, as typed, and reads them back', () => {
+    let filter = toggleValue(EMPTY_FILTER, 'tag', 'too dark');
+    filter = toggleValue(filter, 'finding', 'Exact duplicate');
+    filter = toggleValue(filter, 'tag', 'exclude');
+    const params = filterToParams(filter);
+    expect(params.toString()).toBe('finding=Exact+duplicate&tag=too+dark&tag=exclude');
+    expect(filterFromParams(params).facets.tag).toEqual(['too dark', 'exclude']);
   });
 
   it('writes nothing for the empty filter', () => {

@@ -14,6 +14,7 @@ import {
 } from '../../src/core/facets.ts';
 import { evaluate, facetValues, refreshSizes, withoutEmpty } from '../../src/core/filter.ts';
 import { normalizeQuery, queryMatches } from '../../src/core/query.ts';
+import { tagMasks, type TagMasks } from '../../src/core/tags.ts';
 import { DATASET_LABEL, type ImageRecord } from '../../src/core/types.ts';
 import { africanRecord, fetalRecord } from './records.ts';
 
@@ -32,8 +33,9 @@ const filterOf = (facets: FilterState['facets'], query = ''): FilterState => ({ 
  * A facet's labels by code: the dictionary; for size the sizes as `W×H` in `sizes` order; for
  * finding the finding labels in RECORD_FINDING_KINDS order.
  */
-function labelsOf(built: DatasetIndex, key: FacetKey): readonly string[] {
+function labelsOf(built: DatasetIndex, key: FacetKey, tags?: TagMasks): readonly string[] {
   if (key === 'finding') return RECORD_FINDING_KINDS.map((kind) => FINDING_LABEL[kind]);
+  if (key === 'tag') return tags?.values ?? [];
   return key === 'size'
     ? built.sizes.map(({ width, height }) => `${width}×${height}`)
     : built.facets[key].values;
@@ -44,9 +46,14 @@ const maskOf = (kinds: readonly RecordFindingKind[]) =>
   kinds.reduce((mask, kind) => mask | FINDING_BIT[kind], 0);
 
 /** The count beside each label of a facet, as label -> count. */
-function countsOf(built: DatasetIndex, counts: Record<FacetKey, Uint32Array>, key: FacetKey) {
+function countsOf(
+  built: DatasetIndex,
+  counts: Record<FacetKey, Uint32Array>,
+  key: FacetKey,
+  tags?: TagMasks,
+) {
   return Object.fromEntries(
-    labelsOf(built, key).map((label, code) => [label, counts[key][code] ?? 0]),
+    labelsOf(built, key, tags).map((label, code) => [label, counts[key][code] ?? 0]),
   );
 }
 
@@ -416,11 +423,14 @@ interface Sized {
   readonly size: string | null;
   /** The kinds of finding the record is part of. */
   readonly findings: readonly RecordFindingKind[];
+  /** The user's tags on it. */
+  readonly tags: readonly string[];
 }
 
 /** The record's labels in a facet: none, one, or for finding one per kind. */
-function labelsOfItem({ record, size, findings }: Sized, key: FacetKey): readonly string[] {
+function labelsOfItem({ record, size, findings, tags }: Sized, key: FacetKey): readonly string[] {
   if (key === 'finding') return findings.map((kind) => FINDING_LABEL[kind]);
+  if (key === 'tag') return tags;
   if (key === 'size') return size === null ? [] : [size];
   const label = key === 'dataset' ? DATASET_LABEL[record.dataset] : record[key];
   return label === null || label === '' ? [] : [label];
@@ -488,11 +498,13 @@ const vocab: Record<FacetKey, readonly string[]> = {
   split: ['Train', 'Test', '2'],
   size: ['800×600', '640×480', '1000×700'],
   finding: RECORD_FINDING_KINDS.map((kind) => FINDING_LABEL[kind]),
+  tag: ['exclude', 'check', 'blurry'],
 };
 /** Extra labels a filter may hold: absent from any index, a size as a URL writes it, a kind. */
 const extra: Partial<Record<FacetKey, readonly string[]>> = {
   size: ['640x480', '1×1'],
   finding: ['near-duplicate'],
+  tag: ['Exclude'],
 };
 const maybe = (values: readonly string[]) => fc.option(fc.constantFrom(...values), { nil: null });
 const recordArb: fc.Arbitrary<Sized> = fc
@@ -510,10 +522,15 @@ const recordArb: fc.Arbitrary<Sized> = fc
       { arbitrary: fc.constant([]), weight: 2 },
       { arbitrary: fc.subarray([...RECORD_FINDING_KINDS]), weight: 1 },
     ),
+    tags: fc.oneof(
+      { arbitrary: fc.constant([]), weight: 2 },
+      { arbitrary: fc.subarray([...vocab.tag]), weight: 1 },
+    ),
   })
-  .map(({ african, patient, size, findings, ...fields }) => ({
+  .map(({ african, patient, size, findings, tags, ...fields }) => ({
     size,
     findings,
+    tags,
     record: african
       ? africanRecord({
           ...fields,
@@ -549,11 +566,12 @@ describe('evaluate (property)', () => {
         const masks = n === null ? undefined : masksOf(all, n);
         const given = masks?.length ?? 0;
         const seen = all.map((item, id) => (id < given ? item : { ...item, findings: [] }));
-        const result = evaluate(built, filter, masks);
+        const tags = tagMasks(all.map((item) => item.tags));
+        const result = evaluate(built, filter, masks, tags);
         const expected = reference(seen, filter);
         expect([...result.selection]).toEqual(expected.selection);
         for (const key of FACET_KEYS) {
-          const nonZero = Object.entries(countsOf(built, result.counts, key)).filter(
+          const nonZero = Object.entries(countsOf(built, result.counts, key, tags)).filter(
             ([, count]) => count > 0,
           );
           expect(Object.fromEntries(nonZero)).toEqual(expected.counts[key]);
@@ -568,11 +586,13 @@ describe('evaluate (property)', () => {
       fc.property(fc.array(recordArb, { maxLength: 30 }), filterArb, (all, filter) => {
         const built = indexOf(all);
         const masks = masksOf(all);
-        const result = evaluate(built, filter, masks);
+        const tags = tagMasks(all.map((item) => item.tags));
+        const result = evaluate(built, filter, masks, tags);
         for (const key of FACET_KEYS) {
-          labelsOf(built, key).forEach((label, code) => {
+          labelsOf(built, key, tags).forEach((label, code) => {
             const only = { ...filter, facets: { ...filter.facets, [key]: [label] } };
-            expect(result.counts[key][code]).toBe(evaluate(built, only, masks).selection.length);
+            const alone = evaluate(built, only, masks, tags).selection.length;
+            expect(result.counts[key][code]).toBe(alone);
           });
         }
       }),

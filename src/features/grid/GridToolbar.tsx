@@ -2,8 +2,9 @@ import { SORT_KEYS, type SortKey } from '../../core/order.ts';
 import { TILE_SIZES } from '../../state/app.ts';
 import { useApp } from '../../state/derived.ts';
 import { useSession } from '../../state/react.ts';
+import { GridTagger } from './GridTagger.tsx';
 
-/** The grid's order and thumbnail size. */
+/** The grid's order and thumbnail size, and tagging the images it shows. */
 export function GridToolbar() {
   const session = useSession();
   const view = useApp((state) => state.view);
@@ -49,6 +50,7 @@ export function GridToolbar() {
           onChange={(event) => session.setView({ tileSize: Number(event.currentTarget.value) })}
         />
       </label>
+      <GridTagger />
     </div>
   );
 }

@@ -11,6 +11,7 @@ import { Adjustments } from './Adjustments.tsx';
 import { FrameStrip } from './FrameStrip.tsx';
 import { ImageStage } from './ImageStage.tsx';
 import { Metadata } from './Metadata.tsx';
+import { TagEditor } from '../../ui/TagEditor.tsx';
 import { useDialogFocus } from './useDialogFocus.ts';
 import { ViewerHeader } from './ViewerHeader.tsx';
 import './viewer.css';
@@ -110,6 +111,7 @@ export default function Viewer() {
           bytes={index.bytes[id] || (entry?.size ?? 0)}
           present={entry !== null}
         />
+        <TagEditor id={id} />
       </aside>
       <FrameStrip
         frames={framesOf(index, id)}
