@@ -111,8 +111,11 @@ function matchSchema(
   return null;
 }
 
-/** Reads the writing conventions off the first line and the ends of the text. */
-function detectFormat(text: string): CsvFormat {
+/**
+ * Takes a CSV's text; returns its writing conventions, read off the first line and the ends of
+ * the text: the delimiter is whichever of `;` and `,` the first line holds more of. Never throws.
+ */
+export function detectFormat(text: string): CsvFormat {
   const bom = text.charCodeAt(0) === 0xfeff;
   const newline = text.indexOf('\n');
   const firstLine = (newline === -1 ? text : text.slice(0, newline))
