@@ -17,11 +17,13 @@ import { ThemeToggle } from './ui/ThemeToggle.tsx';
 import './explorer.css';
 import './features/grid/grid.css';
 
-// The table, the charts (Recharts is large), the audit and the viewer load when first shown.
+// The table, the charts (Recharts is large), the audit, the export and the viewer load when
+// first shown.
 const TableView = lazy(() => import('./features/table/TableView.tsx'));
 const ChartsView = lazy(() => import('./features/charts/ChartsView.tsx'));
 const SizeTables = lazy(() => import('./features/sizes/SizeTables.tsx'));
 const AuditView = lazy(() => import('./features/audit/AuditView.tsx'));
+const ExportView = lazy(() => import('./features/export/ExportView.tsx'));
 const Viewer = lazy(() => import('./features/viewer/Viewer.tsx'));
 
 const TABS = [
@@ -29,6 +31,7 @@ const TABS = [
   { id: 'table', label: 'Table' },
   { id: 'charts', label: 'Charts' },
   { id: 'audit', label: 'Audit' },
+  { id: 'export', label: 'Export' },
 ] as const;
 
 /** The open folder: filters on the left; the status, the views and the problems on the right. */
@@ -100,6 +103,13 @@ export function Explorer() {
               <div className="main__scroll">
                 <ErrorBoundary what="The audit">
                   <AuditView />
+                </ErrorBoundary>
+              </div>
+            )}
+            {tab === 'export' && (
+              <div className="main__scroll">
+                <ErrorBoundary what="The export">
+                  <ExportView />
                 </ErrorBoundary>
               </div>
             )}

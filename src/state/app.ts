@@ -38,7 +38,8 @@ export interface OpenData {
   /** Every file of the folder by relative path, rows' images or not. */
   readonly files: ReadonlyMap<string, FileEntry>;
   /** The audit's hashes by record id, filled in by the image pass (see `auditVersion`). */
-  readonly hashes: ImageHashTable;
+  readonly hashes: ImageHashTable;  /** The folder's handle where the browser gave one: exports refuse to write inside it. */
+  readonly handle: FileSystemDirectoryHandle | null;
 }
 
 /** Per record id, the hashes read so far; undefined until the image is read. */
@@ -50,7 +51,7 @@ export interface ImageHashTable {
 }
 
 /** The views of an open folder, as tabs. */
-export type Tab = 'grid' | 'table' | 'charts' | 'audit';
+export type Tab = 'grid' | 'table' | 'charts' | 'audit' | 'export';
 
 /** How the grid shows the selection. */
 export interface GridView {

@@ -64,6 +64,7 @@ export async function openListedFolder(
     metadataOnly: images === 0,
     files: byPath,
     hashes: { content: [], frequencies: [] },
+    handle: folder.handle,
   };
   mark(MARK.indexed, { count: index.records.length });
   store.set((state) => ({

@@ -20,6 +20,7 @@ export function openSession(records: readonly ImageRecord[]): Session {
       metadataOnly: false,
       files: new Map(),
       hashes: { content: [], frequencies: [] },
+      handle: null,
     },
   });
   return session;

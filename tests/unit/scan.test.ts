@@ -72,6 +72,7 @@ describe('startScan', () => {
       metadataOnly: false,
       files: new Map(),
       hashes: { content: [], frequencies: [] },
+      handle: null,
     };
     store.set({
       data,
@@ -107,6 +108,7 @@ describe('startScan', () => {
       metadataOnly: false,
       files: new Map(),
       hashes: { content: [], frequencies: [] },
+      handle: null,
     };
     const bad = records[3]?.path ?? '';
     const asked: string[] = [];
@@ -150,6 +152,7 @@ describe('startScan', () => {
       metadataOnly: false,
       files: new Map(),
       hashes: { content: [], frequencies: [] },
+      handle: null,
     };
     const stored = new Blob(['jpeg'], { type: 'image/jpeg' });
     const asked: string[][] = [];
@@ -184,6 +187,7 @@ describe('startScan', () => {
       metadataOnly: false,
       files: new Map(),
       hashes: { content: [], frequencies: [] },
+      handle: null,
     };
     const asked: string[] = [];
     const pending: (() => void)[] = [];
@@ -226,6 +230,7 @@ function openData(): OpenData {
     metadataOnly: false,
     files: new Map(),
     hashes: { content: [], frequencies: [] },
+    handle: null,
   };
 }
 

@@ -1,0 +1,20 @@
+import { useData, useEvaluation } from '../../state/derived.ts';
+import { SubsetSection } from './SubsetSection.tsx';
+import './export.css';
+
+/**
+ * The Export tab: the images the filters keep, in each dataset's own CSV format, as one combined
+ * CSV, or copied with their CSVs; the audit as a report; a new patient-grouped split. Nothing is
+ * ever written into the dataset folder.
+ */
+export default function ExportView() {
+  const data = useData();
+  const selection = useEvaluation()?.selection ?? null;
+  if (data === null || selection === null) return null;
+  return (
+    <div className="export">
+      <h2 className="export__title">Export</h2>
+      <SubsetSection data={data} selection={selection} />
+    </div>
+  );
+}
