@@ -1,0 +1,236 @@
+// Tags and exports over a generated folder of both datasets: tag images, filter by tag, save a
+// dataset's CSV in its own format and the combined CSV, copy a subset into a folder, all through
+// stubbed save and folder pickers that hand back real OPFS handles; every expected byte is read
+// from the fixture's files on disk.
+
+import { readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import type { Manifest } from '../fixtures/spec.ts';
+import { readRows, statusText, type Row } from './expected.ts';
+import { facetCheckbox, statusLine } from './explorer-page.ts';
+import { auditFolder, type AuditPlan } from './folders.ts';
+import { fillOpfs, stubPickerWithOpfs } from './opfs.ts';
+import { watchPage } from './watch.ts';
+
+let manifest: Manifest;
+let expected: AuditPlan;
+let rows: Row[];
+
+test.beforeAll(async () => {
+  const folder = await auditFolder();
+  manifest = folder.manifest;
+  expected = folder.expected;
+  rows = readRows(manifest.out, manifest.csvs);
+});
+
+/** The fixture's CSV of `dataset` as bytes, and its lines with their line endings. */
+function csvOf(dataset: 'fetal' | 'african') {
+  const csv = manifest.csvs.find((file) => file.dataset === dataset);
+  if (csv === undefined) throw new Error(`the fixture has no ${dataset} CSV`);
+  const bytes = readFileSync(join(manifest.out, csv.path));
+  const lines = bytes.toString('utf8').split(/(?<=\n)/);
+  return { path: csv.path, bytes, lines };
+}
+
+/**
+ * Replaces the save dialog with one that writes into OPFS folder `saved`, and the folder picker
+ * (used by the copy) with one that hands back OPFS folder `copy`.
+ */
+async function stubSaving(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const root = () => navigator.storage.getDirectory();
+    const save = async ({ suggestedName }: { suggestedName: string }) =>
+      (await (await root()).getDirectoryHandle('saved', { create: true })).getFileHandle(
+        suggestedName,
+        { create: true },
+      );
+    const pick = async () => (await root()).getDirectoryHandle('copy', { create: true });
+    Object.defineProperty(window, 'showSaveFilePicker', { value: save, configurable: true });
+    Object.defineProperty(window, 'showDirectoryPicker', { value: pick, configurable: true });
+  });
+}
+
+/** A saved file's bytes, from OPFS folder `folder`. */
+async function savedBytes(page: Page, folder: string, path: string): Promise<Buffer> {
+  const base64 = await page.evaluate(
+    async ({ folder, path }) => {
+      let dir = await (await navigator.storage.getDirectory()).getDirectoryHandle(folder);
+      const parts = path.split('/');
+      const name = parts.pop() ?? '';
+      for (const part of parts) dir = await dir.getDirectoryHandle(part);
+      const bytes = new Uint8Array(
+        await (await (await dir.getFileHandle(name)).getFile()).arrayBuffer(),
+      );
+      let text = '';
+      for (const byte of bytes) text += String.fromCharCode(byte);
+      return btoa(text);
+    },
+    { folder, path },
+  );
+  return Buffer.from(base64, 'base64');
+}
+
+/** Every file under OPFS folder `folder`, by relative path. */
+async function savedPaths(page: Page, folder: string): Promise<string[]> {
+  return page.evaluate(async (folder) => {
+    const found: string[] = [];
+    const pending: [FileSystemDirectoryHandle, string][] = [
+      [await (await navigator.storage.getDirectory()).getDirectoryHandle(folder), ''],
+    ];
+    for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+      const [dir, prefix] = next;
+      for await (const handle of dir.values()) {
+        if (handle.kind === 'directory') pending.push([handle, `${prefix}${handle.name}/`]);
+        else found.push(`${prefix}${handle.name}`);
+      }
+    }
+    return found.sort();
+  }, folder);
+}
+
+/** Opens the viewer on the image named `name` (found through the search) and tags it. */
+async function tagInViewer(page: Page, name: string, tag: string): Promise<void> {
+  const search = page.getByLabel('Search file name or patient');
+  await search.fill(name);
+  const cell = page.getByRole('gridcell', { name: `${name}.png`, exact: true });
+  await cell.dblclick();
+  const dialog = page.getByRole('dialog', { name: `${name}.png` });
+  await dialog.getByLabel('New tag').fill(tag);
+  await dialog.getByLabel('New tag').press('Enter');
+  await expect(dialog.getByRole('region', { name: 'Tags' }).getByRole('listitem')).toHaveText([
+    `${tag}×`,
+  ]);
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+  await search.fill('');
+}
+
+function tagBox(page: Page, tag: string, count: number) {
+  return page
+    .getByRole('group', { name: 'Tag', exact: true })
+    .getByRole('checkbox', { name: `${tag} (${count})`, exact: true });
+}
+
+test('tags filter the grid and travel with the exports; CSVs come back in their own format', async ({
+  page,
+}) => {
+  const watch = watchPage(page);
+  await stubSaving(page);
+  await page.goto('/');
+  await page.getByLabel('Choose folder').setInputFiles(manifest.out);
+  const total = rows.length;
+  await expect(statusLine(page)).toHaveText(statusText(total, total));
+
+  // A FETAL_PLANES_DB Test image whose file is there, tagged exclude in the viewer.
+  const fetal = csvOf('fetal');
+  const testLines = fetal.lines.slice(1).filter((line) => line.split(';')[6]?.trim() === '0');
+  const excluded = testLines
+    .map((line) => line.split(';')[0]?.trim() ?? '')
+    .find((name) => !expected.missing.some((path) => basename(path, '.png') === name));
+  if (excluded === undefined) throw new Error('the fixture has no FETAL_PLANES_DB Test image');
+  await tagInViewer(page, excluded, 'exclude');
+
+  // Every African image tagged check at once, from the grid toolbar.
+  const african = rows.filter((row) => row.dataset === 'African planes').length;
+  await facetCheckbox(page, 'dataset', 'African planes').check();
+  await expect(statusLine(page)).toHaveText(statusText(african, total));
+  await page.getByLabel('Tag for the images shown').fill('check');
+  await page.getByRole('button', { name: 'Add', exact: true }).click();
+  await facetCheckbox(page, 'dataset', 'African planes').uncheck();
+
+  // The Tag facet: each tag narrows the grid to its images.
+  await tagBox(page, 'exclude', 1).check();
+  await expect(statusLine(page)).toHaveText(statusText(1, total));
+  await expect(page.getByRole('gridcell')).toHaveAttribute('aria-label', `${excluded}.png`);
+  await tagBox(page, 'exclude', 1).uncheck();
+  await tagBox(page, 'check', african).check();
+  await expect(statusLine(page)).toHaveText(statusText(african, total));
+  await tagBox(page, 'check', african).uncheck();
+
+  // FETAL_PLANES_DB's Test rows in its own format, less the excluded image.
+  await facetCheckbox(page, 'dataset', 'FETAL_PLANES_DB').check();
+  await facetCheckbox(page, 'split', 'Test').check();
+  await page.getByRole('tab', { name: 'Export' }).click();
+  await expect(page.getByText(/without the 1 tagged “exclude”/)).toBeVisible();
+  const csvName = basename(fetal.path);
+  await page.getByRole('button', { name: `Save ${csvName}` }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'saved as' })).toHaveText(
+    `${csvName}: saved as “${csvName}”.`,
+  );
+  const kept = testLines.filter((line) => line.split(';')[0]?.trim() !== excluded);
+  expect(kept.length).toBe(testLines.length - 1);
+  const subset = (await savedBytes(page, 'saved', csvName)).toString('utf8');
+  expect(subset).toBe([fetal.lines[0], ...kept].join(''));
+
+  // The combined CSV: a row per image kept, tags in their column.
+  await page.getByRole('button', { name: 'Save planescope-images.csv' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'combined CSV: saved' })).toBeVisible();
+  const combined = (await savedBytes(page, 'saved', 'planescope-images.csv')).toString('utf8');
+  const combinedLines = combined.split('\r\n').filter((line) => line !== '');
+  expect(combinedLines[0]).toMatch(/^dataset,path,file,patient,plane,.*,tags$/);
+  expect(combinedLines.slice(1).map((line) => line.split(',')[2])).toEqual(
+    kept.map((line) => `${line.split(';')[0]?.trim()}.png`),
+  );
+
+  // Unfiltered, the excluded image kept: the published file back byte for byte.
+  await page.getByRole('button', { name: 'Clear filters' }).click();
+  await page.getByLabel(/Leave out the images tagged “exclude”/).uncheck();
+  await page.getByRole('button', { name: `Save ${csvName}` }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'saved as' })).toBeVisible();
+  expect((await savedBytes(page, 'saved', csvName)).equals(fetal.bytes)).toBe(true);
+
+  // The African images tagged check, copied with their CSV into a picked folder.
+  await page.getByRole('tab', { name: 'Grid' }).click();
+  await tagBox(page, 'check', african).check();
+  await page.getByRole('tab', { name: 'Export' }).click();
+  await page.getByRole('button', { name: 'Copy into a folder…' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'The copy: saved as' })).toBeVisible();
+  const africanCsv = csvOf('african');
+  // Every African row's image that is in the folder, readable or not; no stray file.
+  const names = new Set(
+    rows.filter((row) => row.dataset === 'African planes').map((row) => `${row.name}.png`),
+  );
+  const present = manifest.files
+    .map((file) => file.path)
+    .filter((path) => path.startsWith('African') && names.has(basename(path)));
+  expect(await savedPaths(page, 'copy')).toEqual(
+    [...present, africanCsv.path, 'planescope-images.csv'].sort(),
+  );
+  expect((await savedBytes(page, 'copy', africanCsv.path)).equals(africanCsv.bytes)).toBe(true);
+  const first = present[0] ?? '';
+  const onDisk = readFileSync(join(manifest.out, first));
+  expect((await savedBytes(page, 'copy', first)).equals(onDisk)).toBe(true);
+
+  // Tags survive a reload and a reopen.
+  await page.reload();
+  await page.getByLabel('Choose folder').setInputFiles(manifest.out);
+  await expect(tagBox(page, 'exclude', 1)).toBeVisible();
+  watch.expectClean();
+});
+
+test('the copy refuses the dataset folder itself', async ({ page }) => {
+  const watch = watchPage(page);
+  const folder = basename(manifest.out);
+  // The same stub serves the open and the copy: the copy is offered the dataset folder.
+  await stubPickerWithOpfs(page, folder);
+  await page.goto('/');
+  await fillOpfs(page, manifest);
+  await page.getByRole('button', { name: 'Open folder' }).click();
+  await expect(statusLine(page)).toHaveText(statusText(rows.length, rows.length));
+  await page.getByRole('tab', { name: 'Export' }).click();
+  await page.getByRole('button', { name: 'Copy into a folder…' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'The copy failed' })).toHaveText(
+    `The copy failed: “${folder}” is the dataset folder or inside it: pick another folder.`,
+  );
+  const written = await page.evaluate(async (name) => {
+    const dir = await (await navigator.storage.getDirectory()).getDirectoryHandle(name);
+    let count = 0;
+    for await (const entry of dir.keys()) if (entry !== '') count++;
+    return count;
+  }, folder);
+  // Nothing was added at the top of the dataset folder.
+  const top = new Set(manifest.files.map((file) => file.path.split('/')[0]));
+  expect(written).toBe(top.size);
+  watch.expectClean();
+});
