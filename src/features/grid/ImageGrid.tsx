@@ -14,6 +14,8 @@ import { useSession } from '../../state/react.ts';
 import { useElementWidth } from '../../ui/useElementWidth.ts';
 import { Tile } from './Tile.tsx';
 
+const NO_TAGS: readonly string[] = [];
+
 /** Every image the filters keep, as a virtualized grid: only the rows on screen are in the DOM. */
 export function ImageGrid() {
   const session = useSession();
@@ -21,6 +23,7 @@ export function ImageGrid() {
   const { ids, frames } = useGridTiles();
   const askedTile = useApp((state) => state.view.tileSize);
   const viewerOpen = useApp((state) => state.viewer !== null);
+  const tags = useApp((state) => state.tags);
   const scroller = useRef<HTMLDivElement>(null);
   const width = useElementWidth(scroller);
   const columns = gridColumns(width, askedTile);
@@ -147,6 +150,7 @@ export function ImageGrid() {
                   metadataOnly={data.metadataOnly}
                   focused={position === tabStop}
                   frames={frames?.[position] ?? null}
+                  tags={tags[id] ?? NO_TAGS}
                 />
               );
             })}

@@ -12,6 +12,8 @@ interface Props {
   readonly focused: boolean;
   /** With one tile per patient and plane: how many images the tile stands for. */
   readonly frames: number | null;
+  /** The user's tags on the image. */
+  readonly tags: readonly string[];
 }
 
 /** One image of the grid: its thumbnail (or why there is none), plane and split. */
@@ -23,6 +25,7 @@ export const Tile = memo(function Tile({
   metadataOnly,
   focused,
   frames,
+  tags,
 }: Props) {
   const image = useThumbnail(id);
   const fileName = record.path.slice(record.path.lastIndexOf('/') + 1);
@@ -35,7 +38,11 @@ export const Tile = memo(function Tile({
       aria-label={fileName}
       tabIndex={focused ? 0 : -1}
       data-position={position}
-      title={`${fileName}\n${describe(record)}`}
+      title={[
+        fileName,
+        describe(record),
+        ...(tags.length > 0 ? [`Tags: ${tags.join(', ')}`] : []),
+      ].join('\n')}
     >
       <div className="tile__picture">
         {!present ? (
@@ -50,6 +57,7 @@ export const Tile = memo(function Tile({
           <img src={image} alt="" draggable={false} />
         )}
         {frames !== null && frames > 1 && <span className="tile__frames">{frames} frames</span>}
+        {tags.length > 0 && <span className="tile__tags">{tags.join(' · ')}</span>}
       </div>
       <div className="tile__caption">
         <span className="tile__plane">{record.plane}</span>
