@@ -1,4 +1,4 @@
-// The exports: a dataset's own CSV format, a new split in it, and the combined CSV.
+// The exports: a dataset's own CSV format, a new split in it, the combined CSV and the audit report.
 
 export {
   COMBINED_HEADER,
@@ -20,3 +20,15 @@ export {
   type SplitExportOptions,
   type SplitPart,
 } from './splitCsv.ts';
+export {
+  AUDIT_JSON_VERSION,
+  auditJson,
+  auditJsonText,
+  auditMarkdown,
+  escapeMarkdown,
+  type AuditJson,
+  type AuditReportContext,
+  type ReportImage,
+  type ReportNearGroup,
+  type ReportRowFile,
+} from './auditReport.ts';
