@@ -1,7 +1,10 @@
 // What the Export tab writes, built from the open data: the datasets' own CSVs re-read from the
 // folder, the combined CSV, and the files of a subset.
 
+import type { Audit } from '../core/audit/index.ts';
 import {
+  auditJsonText,
+  auditMarkdown,
   combinedRowsOf,
   exportSourceCsv,
   exportSourceCsvWithSplit,
@@ -44,19 +47,31 @@ export async function splitCsvExports(
   data: OpenData,
   parts: ReadonlyMap<number, SplitPart>,
 ): Promise<Result<TextExport[]>> {
-  const ids = [...parts.keys()];
   const threeWay = [...parts.values()].includes('validation');
-  return perSource(data, ids, (text, lines) => {
-    const byLine = new Map<number, SplitPart>();
-    for (const id of ids) {
-      const record = data.index.records[id];
-      const part = parts.get(id);
-      if (record !== undefined && part !== undefined && lines.includes(record.csvLine)) {
-        byLine.set(record.csvLine, part);
-      }
-    }
-    return exportSourceCsvWithSplit(text, byLine, { splitColumn: threeWay });
-  });
+  const byFile = new Map<string, Map<number, SplitPart>>();
+  for (const [id, part] of parts) {
+    const record = data.index.records[id];
+    if (record === undefined) continue;
+    const byLine = byFile.get(record.csvFile) ?? new Map<number, SplitPart>();
+    byLine.set(record.csvLine, part);
+    byFile.set(record.csvFile, byLine);
+  }
+  return perSource(data, [...parts.keys()], (text, _, csvFile) =>
+    exportSourceCsvWithSplit(text, byFile.get(csvFile) ?? new Map(), { splitColumn: threeWay }),
+  );
+}
+
+/** The audit of the open folder as a Markdown report and as JSON, named after the folder. */
+export function auditReportExports(
+  data: OpenData,
+  audit: Audit,
+  progress: { readonly hashed: number; readonly images: number },
+): { readonly markdown: TextExport; readonly json: TextExport } {
+  const context = { folder: data.name, ...progress };
+  return {
+    markdown: { path: `${data.name} audit.md`, text: auditMarkdown(data.index, audit, context) },
+    json: { path: `${data.name} audit.json`, text: auditJsonText(data.index, audit, context) },
+  };
 }
 
 /** The combined CSV of the records `ids`, in that order, with their tags. */
@@ -105,7 +120,7 @@ export function csvFileName(path: string): string {
 async function perSource(
   data: OpenData,
   ids: ArrayLike<number>,
-  write: (text: string, lines: number[]) => Result<string>,
+  write: (text: string, lines: number[], csvFile: string) => Result<string>,
 ): Promise<Result<TextExport[]>> {
   const linesOf = new Map<string, number[]>();
   for (const id of Array.from(ids)) {
@@ -121,7 +136,7 @@ async function perSource(
     if (lines === undefined) continue;
     const text = await readSource(data, source);
     if (!text.ok) return text;
-    const written = write(text.value, lines);
+    const written = write(text.value, lines, source.csvFile);
     if (!written.ok) return { ok: false, reason: `${source.csvFile}: ${written.reason}` };
     out.push({ path: source.csvFile, text: written.value });
   }

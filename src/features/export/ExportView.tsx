@@ -1,4 +1,5 @@
 import { useData, useEvaluation } from '../../state/derived.ts';
+import { AuditReportSection } from './AuditReportSection.tsx';
 import { SubsetSection } from './SubsetSection.tsx';
 import './export.css';
 
@@ -15,6 +16,7 @@ export default function ExportView() {
     <div className="export">
       <h2 className="export__title">Export</h2>
       <SubsetSection data={data} selection={selection} />
+      <AuditReportSection data={data} />
     </div>
   );
 }
