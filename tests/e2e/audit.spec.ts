@@ -5,11 +5,12 @@ import { basename } from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { FINDING_HEADING, FINDING_LABEL } from '../../src/core/audit/audit.ts';
 import { NEAR_DUPLICATE_DEFAULT_BITS } from '../../src/core/audit/index.ts';
+import type { AuditJson } from '../../src/core/export/index.ts';
 import type { Manifest } from '../fixtures/spec.ts';
 import { formatCount, patientOf, readRows, statusText, type Row } from './expected.ts';
 import { statusLine, waitForFirstScreen, waitForScan } from './explorer-page.ts';
 import { auditFolder, type AuditPlan, type UnreadableKind } from './folders.ts';
-import { fillOpfs, stubPickerWithOpfs } from './opfs.ts';
+import { fillOpfs, savedBytes, stubPickerWithOpfs, stubSaveDialog } from './opfs.ts';
 import { watchPage } from './watch.ts';
 
 /** How the app words each kind of unreadable file the fixture plants. */
@@ -221,17 +222,74 @@ test('the Audit tab lists exactly the planted flaws, and the Finding facet narro
   watch.expectClean();
 });
 
-test('the audit is the same through the folder picker, from a real folder handle', async ({
+/** Saves the audit report in `format` from the Export tab; returns its bytes. */
+async function saveReport(page: Page, format: 'Markdown' | 'JSON'): Promise<Buffer> {
+  const name = `${basename(manifest.out)} audit.${format === 'JSON' ? 'json' : 'md'}`;
+  await page.getByRole('tab', { name: 'Export' }).click();
+  await page.getByRole('button', { name: `Save audit report (${format})` }).click();
+  await expect(page.getByRole('status').filter({ hasText: `The ${format} report` })).toHaveText(
+    `The ${format} report: saved as “${name}”.`,
+  );
+  return savedBytes(page, 'saved', name);
+}
+
+/** Checks that the JSON report names exactly the planted flaws of `expected`. */
+function expectPlantedReport(report: AuditJson): void {
+  expect(report.folder).toBe(basename(manifest.out));
+  expect(report.hashed).toBe(report.images);
+  expect(sorted(report.missing.map((entry) => entry.file))).toEqual(sorted(expected.missing));
+  expect(sorted(report.unlisted.map((entry) => entry.file))).toEqual(sorted(expected.unlisted));
+  expect(sorted(report.unreadable.map((entry) => entry.file))).toEqual(
+    sorted(expected.unreadable.map((entry) => entry.path)),
+  );
+  expect(sorted(report.leakage.map((entry) => entry.patient))).toEqual(
+    sorted(expected.leakage.map((entry) => entry.patient)),
+  );
+  const files = (images: readonly { readonly file: string }[]) =>
+    sorted(images.map((image) => image.file));
+  expect(report.exactDuplicates.map((group) => files(group.images))).toEqual(
+    expected.exact.map(sorted),
+  );
+  expect(report.nearDuplicates.crossPatient.map((group) => files(group.folds.flat()))).toEqual(
+    expected.near.map(sorted),
+  );
+  expect(sorted([...new Set(report.unusualSizes.flatMap((entry) => entry.files))])).toEqual(
+    sorted([...new Set(expected.oddSize.map((odd) => odd.path))]),
+  );
+}
+
+test('the audit is the same through the folder picker, from a real folder handle, and its report names the same files every time', async ({
   page,
 }) => {
   const watch = watchPage(page);
   const folder = basename(manifest.out);
   await stubPickerWithOpfs(page, folder);
+  await stubSaveDialog(page);
   await page.goto('/');
   await fillOpfs(page, manifest);
   await page.getByRole('button', { name: 'Open folder' }).click();
   await expect(statusLine(page)).toHaveText(statusText(rows.length, rows.length));
   await openAudit(page);
   await expectPlantedFindings(page);
+
+  const json = await saveReport(page, 'JSON');
+  expectPlantedReport(JSON.parse(json.toString('utf8')) as AuditJson);
+  const markdown = (await saveReport(page, 'Markdown')).toString('utf8');
+  expect(markdown.startsWith(`# Audit of ${folder}\n`)).toBe(true);
+  for (const heading of Object.values(FINDING_HEADING)) {
+    expect(markdown, heading).toContain(`\n## ${heading} (`);
+  }
+  // Markdown escapes the underscores of file names.
+  const text = markdown.replace(/\\(.)/g, '$1');
+  for (const path of expected.missing) expect(text).toContain(path);
+  await page.screenshot({ path: test.info().outputPath('export-audit-report.png') });
+
+  // The same folder opened again gives the same bytes.
+  await page.reload();
+  await page.getByRole('button', { name: 'Open folder' }).click();
+  await expect(statusLine(page)).toHaveText(statusText(rows.length, rows.length));
+  await openAudit(page);
+  expect((await saveReport(page, 'JSON')).equals(json)).toBe(true);
+  expect((await saveReport(page, 'Markdown')).toString('utf8')).toBe(markdown);
   watch.expectClean();
 });

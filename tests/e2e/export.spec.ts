@@ -10,7 +10,7 @@ import type { Manifest } from '../fixtures/spec.ts';
 import { readRows, statusText, type Row } from './expected.ts';
 import { facetCheckbox, statusLine } from './explorer-page.ts';
 import { auditFolder, type AuditPlan } from './folders.ts';
-import { fillOpfs, stubPickerWithOpfs } from './opfs.ts';
+import { fillOpfs, savedBytes, stubPickerWithOpfs, stubSaveDialog } from './opfs.ts';
 import { watchPage } from './watch.ts';
 
 let manifest: Manifest;
@@ -38,37 +38,12 @@ function csvOf(dataset: 'fetal' | 'african') {
  * (used by the copy) with one that hands back OPFS folder `copy`.
  */
 async function stubSaving(page: Page): Promise<void> {
+  await stubSaveDialog(page);
   await page.addInitScript(() => {
-    const root = () => navigator.storage.getDirectory();
-    const save = async ({ suggestedName }: { suggestedName: string }) =>
-      (await (await root()).getDirectoryHandle('saved', { create: true })).getFileHandle(
-        suggestedName,
-        { create: true },
-      );
-    const pick = async () => (await root()).getDirectoryHandle('copy', { create: true });
-    Object.defineProperty(window, 'showSaveFilePicker', { value: save, configurable: true });
+    const pick = async () =>
+      (await navigator.storage.getDirectory()).getDirectoryHandle('copy', { create: true });
     Object.defineProperty(window, 'showDirectoryPicker', { value: pick, configurable: true });
   });
-}
-
-/** A saved file's bytes, from OPFS folder `folder`. */
-async function savedBytes(page: Page, folder: string, path: string): Promise<Buffer> {
-  const base64 = await page.evaluate(
-    async ({ folder, path }) => {
-      let dir = await (await navigator.storage.getDirectory()).getDirectoryHandle(folder);
-      const parts = path.split('/');
-      const name = parts.pop() ?? '';
-      for (const part of parts) dir = await dir.getDirectoryHandle(part);
-      const bytes = new Uint8Array(
-        await (await (await dir.getFileHandle(name)).getFile()).arrayBuffer(),
-      );
-      let text = '';
-      for (const byte of bytes) text += String.fromCharCode(byte);
-      return btoa(text);
-    },
-    { folder, path },
-  );
-  return Buffer.from(base64, 'base64');
 }
 
 /** Every file under OPFS folder `folder`, by relative path. */

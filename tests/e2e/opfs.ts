@@ -52,3 +52,38 @@ export async function stubPickerWithOpfs(page: Page, folder: string): Promise<vo
     Object.defineProperty(window, 'showDirectoryPicker', { value: pick, configurable: true });
   }, folder);
 }
+
+/**
+ * Before any page script runs, replaces showSaveFilePicker with one that creates the suggested
+ * file in the OPFS folder `saved` (read back with savedBytes).
+ */
+export async function stubSaveDialog(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const save = async ({ suggestedName }: { suggestedName: string }) => {
+      const root = await navigator.storage.getDirectory();
+      const saved = await root.getDirectoryHandle('saved', { create: true });
+      return saved.getFileHandle(suggestedName, { create: true });
+    };
+    Object.defineProperty(window, 'showSaveFilePicker', { value: save, configurable: true });
+  });
+}
+
+/** A saved file's bytes, from OPFS folder `folder`. */
+export async function savedBytes(page: Page, folder: string, path: string): Promise<Buffer> {
+  const base64 = await page.evaluate(
+    async ({ folder, path }) => {
+      let dir = await (await navigator.storage.getDirectory()).getDirectoryHandle(folder);
+      const parts = path.split('/');
+      const name = parts.pop() ?? '';
+      for (const part of parts) dir = await dir.getDirectoryHandle(part);
+      const bytes = new Uint8Array(
+        await (await (await dir.getFileHandle(name)).getFile()).arrayBuffer(),
+      );
+      let text = '';
+      for (const byte of bytes) text += String.fromCharCode(byte);
+      return btoa(text);
+    },
+    { folder, path },
+  );
+  return Buffer.from(base64, 'base64');
+}
