@@ -1,7 +1,10 @@
 import { useData, useEvaluation } from '../../state/derived.ts';
 import { AuditReportSection } from './AuditReportSection.tsx';
 import { SubsetSection } from './SubsetSection.tsx';
+import { useSubset } from './useSubset.ts';
 import './export.css';
+
+const NONE = new Uint32Array(0);
 
 /**
  * The Export tab: the images the filters keep, in each dataset's own CSV format, as one combined
@@ -11,11 +14,12 @@ import './export.css';
 export default function ExportView() {
   const data = useData();
   const selection = useEvaluation()?.selection ?? null;
+  const subset = useSubset(selection ?? NONE);
   if (data === null || selection === null) return null;
   return (
     <div className="export">
       <h2 className="export__title">Export</h2>
-      <SubsetSection data={data} selection={selection} />
+      <SubsetSection data={data} subset={subset} />
       <AuditReportSection data={data} />
     </div>
   );

@@ -1,4 +1,4 @@
-import { useId, useMemo, useState } from 'react';
+import { useId } from 'react';
 import { formatCount } from '../../core/format.ts';
 import { DATASET_LABEL } from '../../core/types.ts';
 import {
@@ -21,32 +21,20 @@ import {
 } from '../../state/export.ts';
 import { SavingLine } from './SavingLine.tsx';
 import { useSaving } from './useSaving.ts';
-
-const EXCLUDE = 'exclude';
+import type { Subset } from './useSubset.ts';
 
 /** The images the filters keep, as each dataset's own CSV, the combined CSV, or files. */
 export function SubsetSection({
   data,
-  selection,
+  subset,
 }: {
   readonly data: OpenData;
-  readonly selection: Uint32Array;
+  readonly subset: Subset;
 }) {
   const id = useId();
   const tags = useApp((state) => state.tags);
-  const [dropExcluded, setDropExcluded] = useState(true);
   const saving = useSaving();
-  const excluded = useMemo(
-    () => selection.filter((at) => tags[at]?.includes(EXCLUDE) === true).length,
-    [selection, tags],
-  );
-  const ids = useMemo(
-    () =>
-      dropExcluded && excluded > 0
-        ? selection.filter((at) => tags[at]?.includes(EXCLUDE) !== true)
-        : selection,
-    [selection, tags, dropExcluded, excluded],
-  );
+  const { ids, excluded, dropExcluded, setDropExcluded } = subset;
   const perSource = data.sources
     .map((source) => ({
       source,
