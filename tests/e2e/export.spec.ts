@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import type { Manifest } from '../fixtures/spec.ts';
-import { readRows, statusText, type Row } from './expected.ts';
+import { formatCount, readRows, statusText, type Row } from './expected.ts';
 import { facetCheckbox, statusLine } from './explorer-page.ts';
 import { auditFolder, type AuditPlan } from './folders.ts';
 import { fillOpfs, savedBytes, stubPickerWithOpfs, stubSaveDialog } from './opfs.ts';
@@ -129,7 +129,7 @@ test('tags filter the grid and travel with the exports; CSVs come back in their 
   await page.getByRole('tab', { name: 'Export' }).click();
   await expect(page.getByText(/without the 1 tagged “exclude”/)).toBeVisible();
   const csvName = basename(fetal.path);
-  await page.getByRole('button', { name: `Save ${csvName}` }).click();
+  await page.getByRole('button', { name: `Save ${csvName}`, exact: true }).click();
   await expect(page.getByRole('status').filter({ hasText: 'saved as' })).toHaveText(
     `${csvName}: saved as “${csvName}”.`,
   );
@@ -151,7 +151,7 @@ test('tags filter the grid and travel with the exports; CSVs come back in their 
   // Unfiltered, the excluded image kept: the published file back byte for byte.
   await page.getByRole('button', { name: 'Clear filters' }).click();
   await page.getByLabel(/Leave out the images tagged “exclude”/).uncheck();
-  await page.getByRole('button', { name: `Save ${csvName}` }).click();
+  await page.getByRole('button', { name: `Save ${csvName}`, exact: true }).click();
   await expect(page.getByRole('status').filter({ hasText: 'saved as' })).toBeVisible();
   expect((await savedBytes(page, 'saved', csvName)).equals(fetal.bytes)).toBe(true);
 
@@ -207,5 +207,111 @@ test('the copy refuses the dataset folder itself', async ({ page }) => {
   // Nothing was added at the top of the dataset folder.
   const top = new Set(manifest.files.map((file) => file.path.split('/')[0]));
   expect(written).toBe(top.size);
+  watch.expectClean();
+});
+
+/** The rows of a saved or fixture CSV, split into trimmed fields, keyed by image name. */
+function rowsByName(text: string, dataset: 'fetal' | 'african'): Map<string, string[]> {
+  const delimiter = dataset === 'fetal' ? ';' : ',';
+  const nameAt = dataset === 'fetal' ? 0 : 4;
+  const out = new Map<string, string[]>();
+  for (const line of text.split(/\r?\n/).slice(1)) {
+    if (line.trim() === '') continue;
+    const fields = line.split(delimiter).map((field) => field.trim());
+    out.set(fields[nameAt] ?? '', fields);
+  }
+  return out;
+}
+
+test('a new split keeps every patient whole, is what its table says, and saves in each format', async ({
+  page,
+}) => {
+  const watch = watchPage(page);
+  await stubSaving(page);
+  await page.goto('/');
+  await page.getByLabel('Choose folder').setInputFiles(manifest.out);
+  await expect(statusLine(page)).toHaveText(statusText(rows.length, rows.length));
+  await page.getByRole('tab', { name: 'Export' }).click();
+
+  const percents = { Train: 60, Validation: 20, Test: 20 };
+  for (const [part, percent] of Object.entries(percents)) {
+    await page.getByLabel(`${part} %`, { exact: true }).fill(String(percent));
+  }
+  await page.getByLabel('Seed', { exact: true }).fill('7');
+  const section = page.getByRole('region', { name: 'New split' });
+  await section.screenshot({ path: test.info().outputPath('export-new-split.png') });
+
+  /** Saves the dataset's CSV with the new split; returns the saved text. */
+  const saveSplit = async (dataset: 'fetal' | 'african') => {
+    const csvName = basename(csvOf(dataset).path);
+    const savedName = csvName.replace(/\.csv$/, '_split-60-20-20-seed7.csv');
+    await section.getByRole('button', { name: `Save ${csvName} with the new split` }).click();
+    await expect(section.getByRole('status')).toHaveText(`${savedName}: saved as “${savedName}”.`);
+    return (await savedBytes(page, 'saved', savedName)).toString('utf8');
+  };
+
+  // Each saved row is its source row with Train rewritten and the part in a new last column.
+  const partOf = new Map<string, string>();
+  const patientRows = new Map<string, number>();
+  for (const dataset of ['fetal', 'african'] as const) {
+    const source = csvOf(dataset);
+    const saved = await saveSplit(dataset);
+    const delimiter = dataset === 'fetal' ? ';' : ',';
+    expect(saved.split(/\r?\n/)[0]).toBe(
+      `${source.lines[0]?.replace(/\r?\n$/, '')}${delimiter}Split${dataset === 'fetal' ? ' ' : ''}`,
+    );
+    const original = rowsByName(source.lines.join(''), dataset);
+    const written = rowsByName(saved, dataset);
+    expect([...written.keys()].sort()).toEqual(
+      rows
+        .filter(
+          (row) => row.dataset === (dataset === 'fetal' ? 'FETAL_PLANES_DB' : 'African planes'),
+        )
+        .map((row) => row.name)
+        .sort(),
+    );
+    const trainAt = dataset === 'fetal' ? 6 : 2;
+    for (const [name, fields] of written) {
+      const before = original.get(name) ?? [];
+      const part = fields[fields.length - 1] ?? '';
+      expect(['Train', 'Validation', 'Test']).toContain(part);
+      expect(fields[trainAt], name).toBe(part === 'Test' ? '0' : '1');
+      expect(fields.slice(0, -1).filter((_, at) => at !== trainAt)).toEqual(
+        before.filter((_, at) => at !== trainAt),
+      );
+      const patient =
+        dataset === 'fetal' ? `fetal ${fields[1]}` : `african ${fields[3]}/${fields[0]}`;
+      expect(partOf.get(patient) ?? part, `patient ${patient} in one part`).toBe(part);
+      partOf.set(patient, part);
+      patientRows.set(patient, (patientRows.get(patient) ?? 0) + 1);
+    }
+  }
+
+  // Every part within one patient's images of its target, and as the table counts it.
+  const largest = Math.max(...patientRows.values());
+  const total = [...patientRows.values()].reduce((sum, n) => sum + n, 0);
+  expect(total).toBe(rows.length);
+  for (const [part, percent] of Object.entries(percents)) {
+    const patients = [...partOf].filter(([, own]) => own === part).map(([patient]) => patient);
+    const images = patients.reduce((sum, patient) => sum + (patientRows.get(patient) ?? 0), 0);
+    expect(Math.abs(images - (total * percent) / 100), part).toBeLessThanOrEqual(largest);
+    const row = section.getByRole('row').filter({
+      has: page.getByRole('rowheader', { name: `New split: ${part}`, exact: true }),
+    });
+    await expect(row.getByRole('cell').nth(0)).toHaveText(formatCount(images));
+    await expect(row.getByRole('cell').nth(2)).toHaveText(formatCount(patients.length));
+  }
+
+  // Another seed, then the first again: the same bytes.
+  const first = await savedBytes(page, 'saved', 'FETAL_PLANES_DB_data_split-60-20-20-seed7.csv');
+  await page.getByLabel('Seed', { exact: true }).fill('8');
+  await page.getByLabel('Seed', { exact: true }).fill('7');
+  await saveSplit('fetal');
+  const again = await savedBytes(page, 'saved', 'FETAL_PLANES_DB_data_split-60-20-20-seed7.csv');
+  expect(again.equals(first)).toBe(true);
+
+  // Proportions that do not add up are refused, with the reason.
+  await page.getByLabel('Test %', { exact: true }).fill('30');
+  await expect(section.getByRole('alert')).toHaveText('The parts add up to 110%, not 100%.');
   watch.expectClean();
 });

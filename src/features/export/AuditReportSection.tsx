@@ -44,10 +44,17 @@ export function AuditReportSection({ data }: { readonly data: OpenData }) {
           >
             Save audit report (Markdown)
           </button>
-          <span className="export-actions__what">To read, or to paste into an issue or a paper</span>
+          <span className="export-actions__what">
+            To read, or to paste into an issue or a paper
+          </span>
         </li>
         <li>
-          <button type="button" className="button" disabled={busy} onClick={() => void save('json')}>
+          <button
+            type="button"
+            className="button"
+            disabled={busy}
+            onClick={() => void save('json')}
+          >
             Save audit report (JSON)
           </button>
           <span className="export-actions__what">

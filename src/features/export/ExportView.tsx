@@ -1,5 +1,6 @@
 import { useData, useEvaluation } from '../../state/derived.ts';
 import { AuditReportSection } from './AuditReportSection.tsx';
+import { SplitSection } from './SplitSection.tsx';
 import { SubsetSection } from './SubsetSection.tsx';
 import { useSubset } from './useSubset.ts';
 import './export.css';
@@ -20,6 +21,7 @@ export default function ExportView() {
     <div className="export">
       <h2 className="export__title">Export</h2>
       <SubsetSection data={data} subset={subset} />
+      <SplitSection data={data} subset={subset} />
       <AuditReportSection data={data} />
     </div>
   );
