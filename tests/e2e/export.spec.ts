@@ -313,5 +313,18 @@ test('a new split keeps every patient whole, is what its table says, and saves i
   // Proportions that do not add up are refused, with the reason.
   await page.getByLabel('Test %', { exact: true }).fill('30');
   await expect(section.getByRole('alert')).toHaveText('The parts add up to 110%, not 100%.');
+
+  // With no validation part, the published columns only: the header as published.
+  await page.getByLabel('Validation %', { exact: true }).fill('0');
+  await page.getByLabel('Train %', { exact: true }).fill('70');
+  const twoWay = 'FETAL_PLANES_DB_data_split-70-0-30-seed7.csv';
+  await section.getByRole('button', { name: /^Save FETAL_PLANES_DB_data\.csv with/ }).click();
+  await expect(section.getByRole('status')).toHaveText(`${twoWay}: saved as “${twoWay}”.`);
+  const saved = (await savedBytes(page, 'saved', twoWay)).toString('utf8');
+  const fetal = csvOf('fetal');
+  expect(saved.split(/(?<=\n)/)[0]).toBe(fetal.lines[0]);
+  const written = rowsByName(saved, 'fetal');
+  expect(written.size).toBe(rowsByName(fetal.lines.join(''), 'fetal').size);
+  for (const fields of written.values()) expect(['0', '1']).toContain(fields[6]);
   watch.expectClean();
 });

@@ -104,8 +104,10 @@ export function SplitSection({
                 </button>
                 <span className="export-actions__what">
                   {DATASET_LABEL[source.dataset]} in its own format as “
-                  {splitFileName(source.csvFile, split.label)}”: Train 1 for train and validation, 0
-                  for test, and a Split column naming the part
+                  {splitFileName(source.csvFile, split.label)}”:{' '}
+                  {split.threeWay
+                    ? 'Train 1 for train and validation, 0 for test, and a Split column naming the part'
+                    : 'Train 1 for train, 0 for test'}
                 </span>
               </li>
             ))}

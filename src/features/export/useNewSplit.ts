@@ -30,6 +30,8 @@ export type NewSplit =
       /** The part of each image of the subset, by record id. */
       readonly parts: ReadonlyMap<number, SplitPart>;
       readonly balance: SplitBalance;
+      /** Whether some image is in the validation part, so the CSVs get a Split column. */
+      readonly threeWay: boolean;
       /** A name for files written with it: `70-10-20-seed1`. */
       readonly label: string;
     }
@@ -81,7 +83,13 @@ export function useNewSplit(data: OpenData, ids: Uint32Array) {
       if (part !== undefined) byId.set(id, part);
     });
     const balance = splitBalance(records.rows, (at) => parts[at] ?? '', SPLIT_PARTS);
-    return { ok: true, parts: byId, balance, label: `${train}-${validation}-${test}-seed${seed}` };
+    return {
+      ok: true,
+      parts: byId,
+      balance,
+      threeWay: parts.includes('validation'),
+      label: `${train}-${validation}-${test}-seed${seed}`,
+    };
   }, [records, settled]);
 
   const published = useMemo(
