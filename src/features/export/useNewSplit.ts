@@ -64,13 +64,14 @@ export function useNewSplit(data: OpenData, ids: Uint32Array) {
   }, [data, ids]);
 
   const split = useMemo((): NewSplit => {
-    const percents = SPLIT_PARTS.map((part) => wholeNumber(settled[part], 0, 100));
+    const train = wholeNumber(settled.train, 0, 100);
+    const validation = wholeNumber(settled.validation, 0, 100);
+    const test = wholeNumber(settled.test, 0, 100);
     const seed = wholeNumber(settled.seed, 0, 0xffffffff);
-    if (percents.some((value) => value === null)) {
+    if (train === null || validation === null || test === null) {
       return { ok: false, reason: 'Each part takes a whole percent from 0 to 100.' };
     }
     if (seed === null) return { ok: false, reason: 'The seed is a whole number from 0 up.' };
-    const [train = 0, validation = 0, test = 0] = percents as number[];
     if (train + validation + test !== 100) {
       return { ok: false, reason: `The parts add up to ${train + validation + test}%, not 100%.` };
     }
