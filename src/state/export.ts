@@ -15,7 +15,7 @@ import type { DatasetSource } from '../core/join.ts';
 import { baseName } from '../core/paths.ts';
 import type { RecordTags } from '../core/tags.ts';
 import type { Result } from '../core/types.ts';
-import type { OutFile } from '../io/save.ts';
+import { saveBlob, type OutFile, type SaveOutcome } from '../io/save.ts';
 import type { OpenData } from './app.ts';
 
 /** A text file an export writes: its path (in a copied folder, the source's own) and text. */
@@ -107,9 +107,41 @@ export async function subsetFiles(
   return { ok: true, value: files };
 }
 
+/**
+ * Saves as `name` the CSV of `csvFile` among those `exports` writes (sourceCsvExports,
+ * splitCsvExports); fails with the export's reason, or when no row of that CSV is in it.
+ */
+export async function saveCsvOf(
+  exports: Promise<Result<TextExport[]>>,
+  csvFile: string,
+  name: string,
+): Promise<SaveOutcome> {
+  const written = await exports;
+  if (!written.ok) return { kind: 'failed', reason: written.reason };
+  const own = written.value.find((csv) => csv.path === csvFile);
+  if (own === undefined) return { kind: 'failed', reason: 'no row of it is shown' };
+  return saveBlob(name, csvBlob(own.text));
+}
+
 /** A CSV's text as the bytes to save (UTF-8; a BOM in the text is written as one). */
 export function csvBlob(text: string): Blob {
   return new Blob([text], { type: 'text/csv;charset=utf-8' });
+}
+
+/** Each dataset CSV with rows among `ids`, and how many, in the folder's source order. */
+export function rowsPerSource(
+  data: OpenData,
+  ids: ArrayLike<number>,
+): { readonly source: DatasetSource; readonly rows: number }[] {
+  const rows = new Map<string, number>();
+  for (let at = 0; at < ids.length; at++) {
+    const file = data.index.records[ids[at] ?? -1]?.csvFile;
+    if (file !== undefined) rows.set(file, (rows.get(file) ?? 0) + 1);
+  }
+  return data.sources.flatMap((source) => {
+    const count = rows.get(source.csvFile) ?? 0;
+    return count > 0 ? [{ source, rows: count }] : [];
+  });
 }
 
 /** The file name a dataset's CSV is saved under alone: its own. */

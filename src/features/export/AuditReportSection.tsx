@@ -1,9 +1,9 @@
-import { useId } from 'react';
 import { formatCount } from '../../core/format.ts';
 import { saveBlob } from '../../io/save.ts';
 import type { OpenData } from '../../state/app.ts';
 import { useAudit } from '../../state/audit.ts';
 import { auditReportExports } from '../../state/export.ts';
+import { ExportAction, ExportSection } from './ExportSection.tsx';
 import { SavingLine } from './SavingLine.tsx';
 import { useSaving } from './useSaving.ts';
 
@@ -11,7 +11,6 @@ const TYPE = { markdown: 'text/markdown;charset=utf-8', json: 'application/json'
 
 /** The audit of the whole folder as a report: Markdown to read, JSON to process. */
 export function AuditReportSection({ data }: { readonly data: OpenData }) {
-  const id = useId();
   const view = useAudit();
   const saving = useSaving();
   if (view === null) return null;
@@ -24,45 +23,32 @@ export function AuditReportSection({ data }: { readonly data: OpenData }) {
     });
 
   return (
-    <section className="export-section" aria-labelledby={`${id}-title`}>
-      <h3 className="export-section__title" id={`${id}-title`}>
-        Audit report
-      </h3>
+    <ExportSection title="Audit report">
       <p className="export-section__note">
         Every finding of the Audit tab over the whole folder, whatever the filters show; the same
         folder gives the same report.
         {view.hashing &&
-          ` Duplicates are still being looked for (${formatCount(view.hashed)} of ${formatCount(view.images)} images read): a report saved now says so and lists only those found so far.`}
+          ` Duplicates are still being looked for (${formatCount(view.hashed)} of ` +
+            `${formatCount(view.images)} images read): a report saved now says so and lists ` +
+            'only those found so far.'}
       </p>
       <ul className="export-actions">
-        <li>
-          <button
-            type="button"
-            className="button"
-            disabled={busy}
-            onClick={() => void save('markdown')}
-          >
-            Save audit report (Markdown)
-          </button>
-          <span className="export-actions__what">
-            To read, or to paste into an issue or a paper
-          </span>
-        </li>
-        <li>
-          <button
-            type="button"
-            className="button"
-            disabled={busy}
-            onClick={() => void save('json')}
-          >
-            Save audit report (JSON)
-          </button>
-          <span className="export-actions__what">
-            The same findings by file path, for a script to act on
-          </span>
-        </li>
+        <ExportAction
+          label="Save audit report (Markdown)"
+          disabled={busy}
+          onClick={() => void save('markdown')}
+        >
+          To read, or to paste into an issue or a paper
+        </ExportAction>
+        <ExportAction
+          label="Save audit report (JSON)"
+          disabled={busy}
+          onClick={() => void save('json')}
+        >
+          The same findings by file path, for a script to act on
+        </ExportAction>
       </ul>
       <SavingLine state={saving.state} onCancel={saving.cancel} />
-    </section>
+    </ExportSection>
   );
 }

@@ -15,7 +15,7 @@ const NONE = new Uint32Array(0);
 export default function ExportView() {
   const data = useData();
   const selection = useEvaluation()?.selection ?? null;
-  const subset = useSubset(selection ?? NONE);
+  const subset = useSubset(data, selection ?? NONE);
   if (data === null || selection === null) return null;
   return (
     <div className="export">

@@ -1,16 +1,18 @@
-import { useId } from 'react';
 import { SPLIT_PART_LABEL } from '../../core/export/index.ts';
 import { formatCount } from '../../core/format.ts';
 import { SPLIT_PARTS } from '../../core/resplit.ts';
 import { DATASET_LABEL } from '../../core/types.ts';
-import { saveBlob, type SaveOutcome } from '../../io/save.ts';
 import type { OpenData } from '../../state/app.ts';
-import { csvBlob, csvFileName, splitCsvExports } from '../../state/export.ts';
+import { csvFileName, saveCsvOf, splitCsvExports } from '../../state/export.ts';
 import { BalanceTables } from './BalanceTables.tsx';
+import { ExportAction, ExportSection } from './ExportSection.tsx';
 import { SavingLine } from './SavingLine.tsx';
 import { useNewSplit } from './useNewSplit.ts';
 import { useSaving } from './useSaving.ts';
 import type { Subset } from './useSubset.ts';
+
+const THREE = 'Train 1 for train and validation, 0 for test, and a Split column naming the part';
+const TWO = 'Train 1 for train, 0 for test';
 
 function splitFileName(csvFile: string, label: string): string {
   return csvFileName(csvFile).replace(/(\.csv)?$/i, `_split-${label}.csv`);
@@ -27,35 +29,22 @@ export function SplitSection({
   readonly data: OpenData;
   readonly subset: Subset;
 }) {
-  const id = useId();
   const { form, edit, split, published, stale } = useNewSplit(data, subset.ids);
   const saving = useSaving();
   const busy = saving.state.kind === 'running';
-  const sources = data.sources.filter((source) =>
-    subset.ids.some((at) => data.index.records[at]?.csvFile === source.csvFile),
-  );
 
   const save = (csvFile: string) => {
     if (!split.ok) return;
     const name = splitFileName(csvFile, split.label);
-    return saving.run(name, async (): Promise<SaveOutcome> => {
-      const written = await splitCsvExports(data, split.parts);
-      if (!written.ok) return { kind: 'failed', reason: written.reason };
-      const own = written.value.find((csv) => csv.path === csvFile);
-      if (own === undefined) return { kind: 'failed', reason: 'no row of it is shown' };
-      return saveBlob(name, csvBlob(own.text));
-    });
+    return saving.run(name, () => saveCsvOf(splitCsvExports(data, split.parts), csvFile, name));
   };
 
   return (
-    <section className="export-section" aria-labelledby={`${id}-title`}>
-      <h3 className="export-section__title" id={`${id}-title`}>
-        New split
-      </h3>
+    <ExportSection title="New split">
       <p className="export-section__note">
-        The {formatCount(subset.ids.length)} images above in train, validation and test parts of
-        whole patients (no patient in two parts), each plane’s share of a part as close as it can be
-        to its share of them all. The same seed gives the same split.
+        {`The ${formatCount(subset.ids.length)} images above in train, validation and test ` +
+          'parts of whole patients (no patient in two parts), each plane’s share of a part as ' +
+          'close as it can be to its share of them all. The same seed gives the same split.'}
       </p>
       <div className="export-fields">
         {SPLIT_PARTS.map((part) => (
@@ -92,29 +81,21 @@ export function SplitSection({
             <BalanceTables split={split.balance} published={published} />
           </div>
           <ul className="export-actions">
-            {sources.map((source) => (
-              <li key={source.csvFile}>
-                <button
-                  type="button"
-                  className="button"
-                  disabled={busy || stale}
-                  onClick={() => void save(source.csvFile)}
-                >
-                  Save {csvFileName(source.csvFile)} with the new split
-                </button>
-                <span className="export-actions__what">
-                  {DATASET_LABEL[source.dataset]} in its own format as “
-                  {splitFileName(source.csvFile, split.label)}”:{' '}
-                  {split.threeWay
-                    ? 'Train 1 for train and validation, 0 for test, and a Split column naming the part'
-                    : 'Train 1 for train, 0 for test'}
-                </span>
-              </li>
+            {subset.perSource.map(({ source }) => (
+              <ExportAction
+                key={source.csvFile}
+                label={`Save ${csvFileName(source.csvFile)} with the new split`}
+                disabled={busy || stale}
+                onClick={() => void save(source.csvFile)}
+              >
+                {DATASET_LABEL[source.dataset]} in its own format as “
+                {splitFileName(source.csvFile, split.label)}”: {split.threeWay ? THREE : TWO}
+              </ExportAction>
             ))}
           </ul>
         </>
       )}
       <SavingLine state={saving.state} onCancel={saving.cancel} />
-    </section>
+    </ExportSection>
   );
 }

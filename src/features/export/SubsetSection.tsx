@@ -1,4 +1,3 @@
-import { useId } from 'react';
 import { formatCount } from '../../core/format.ts';
 import { DATASET_LABEL } from '../../core/types.ts';
 import {
@@ -7,7 +6,6 @@ import {
   pickWritableFolder,
   saveBlob,
   saveZip,
-  type SaveOutcome,
 } from '../../io/save.ts';
 import type { OpenData } from '../../state/app.ts';
 import { useApp } from '../../state/derived.ts';
@@ -16,12 +14,18 @@ import {
   combinedCsvExport,
   csvBlob,
   csvFileName,
+  saveCsvOf,
   sourceCsvExports,
   subsetFiles,
 } from '../../state/export.ts';
+import { ExportAction, ExportSection } from './ExportSection.tsx';
 import { SavingLine } from './SavingLine.tsx';
 import { useSaving } from './useSaving.ts';
 import type { Subset } from './useSubset.ts';
+
+function rowCount(rows: number): string {
+  return `${formatCount(rows)} ${rows === 1 ? 'row' : 'rows'}`;
+}
 
 /** The images the filters keep, as each dataset's own CSV, the combined CSV, or files. */
 export function SubsetSection({
@@ -31,27 +35,16 @@ export function SubsetSection({
   readonly data: OpenData;
   readonly subset: Subset;
 }) {
-  const id = useId();
   const tags = useApp((state) => state.tags);
   const saving = useSaving();
-  const { ids, excluded, dropExcluded, setDropExcluded } = subset;
-  const perSource = data.sources
-    .map((source) => ({
-      source,
-      rows: ids.filter((at) => data.index.records[at]?.csvFile === source.csvFile).length,
-    }))
-    .filter((entry) => entry.rows > 0);
+  const { ids, perSource, excluded, dropExcluded, setDropExcluded } = subset;
   const busy = saving.state.kind === 'running';
   const zipName = `${data.name} subset.zip`;
 
   const saveSource = (csvFile: string) =>
-    saving.run(`${csvFileName(csvFile)}`, async (): Promise<SaveOutcome> => {
-      const written = await sourceCsvExports(data, ids);
-      if (!written.ok) return { kind: 'failed', reason: written.reason };
-      const own = written.value.find((csv) => csv.path === csvFile);
-      if (own === undefined) return { kind: 'failed', reason: 'no row of it is shown' };
-      return saveBlob(csvFileName(csvFile), csvBlob(own.text));
-    });
+    saving.run(csvFileName(csvFile), () =>
+      saveCsvOf(sourceCsvExports(data, ids), csvFile, csvFileName(csvFile)),
+    );
   const saveCombined = () =>
     saving.run('The combined CSV', () =>
       saveBlob(COMBINED_NAME, csvBlob(combinedCsvExport(data, ids, tags).text)),
@@ -68,10 +61,7 @@ export function SubsetSection({
     });
 
   return (
-    <section className="export-section" aria-labelledby={`${id}-title`}>
-      <h3 className="export-section__title" id={`${id}-title`}>
-        Images shown
-      </h3>
+    <ExportSection title="Images shown">
       <p className="export-section__note">
         {formatCount(ids.length)} {ids.length === 1 ? 'image' : 'images'}: what the filters keep
         {dropExcluded && excluded > 0
@@ -96,68 +86,43 @@ export function SubsetSection({
           <h4 className="export-section__subtitle">As CSV</h4>
           <ul className="export-actions">
             {perSource.map(({ source, rows }) => (
-              <li key={source.csvFile}>
-                <button
-                  type="button"
-                  className="button"
-                  disabled={busy}
-                  onClick={() => void saveSource(source.csvFile)}
-                >
-                  Save {csvFileName(source.csvFile)}
-                </button>
-                <span className="export-actions__what">
-                  {DATASET_LABEL[source.dataset]}: {formatCount(rows)} {rows === 1 ? 'row' : 'rows'}{' '}
-                  in the dataset’s own format, for its training scripts as they are
-                </span>
-              </li>
-            ))}
-            <li>
-              <button
-                type="button"
-                className="button"
+              <ExportAction
+                key={source.csvFile}
+                label={`Save ${csvFileName(source.csvFile)}`}
                 disabled={busy}
-                onClick={() => void saveCombined()}
+                onClick={() => void saveSource(source.csvFile)}
               >
-                Save {COMBINED_NAME}
-              </button>
-              <span className="export-actions__what">
-                Both datasets in one table of shared columns, with image sizes and tags
-              </span>
-            </li>
+                {DATASET_LABEL[source.dataset]}: {rowCount(rows)} in the dataset’s own format, for
+                its training scripts as they are
+              </ExportAction>
+            ))}
+            <ExportAction
+              label={`Save ${COMBINED_NAME}`}
+              disabled={busy}
+              onClick={() => void saveCombined()}
+            >
+              Both datasets in one table of shared columns, with image sizes and tags
+            </ExportAction>
           </ul>
           <h4 className="export-section__subtitle">With the images</h4>
           <ul className="export-actions">
             {canWriteFolder() && (
-              <li>
-                <button
-                  type="button"
-                  className="button"
-                  disabled={busy}
-                  onClick={() => void copy('folder')}
-                >
-                  Copy into a folder…
-                </button>
-                <span className="export-actions__what">
-                  The images at their paths, each dataset’s CSV with their rows, and {COMBINED_NAME}
-                  ; never into the dataset folder
-                </span>
-              </li>
-            )}
-            <li>
-              <button
-                type="button"
-                className="button"
+              <ExportAction
+                label="Copy into a folder…"
                 disabled={busy}
-                onClick={() => void copy('zip')}
+                onClick={() => void copy('folder')}
               >
-                Save as zip
-              </button>
-              <span className="export-actions__what">The same files in “{zipName}”</span>
-            </li>
+                The images at their paths, each dataset’s CSV with their rows, and{' '}
+                {`${COMBINED_NAME}; never into the dataset folder`}
+              </ExportAction>
+            )}
+            <ExportAction label="Save as zip" disabled={busy} onClick={() => void copy('zip')}>
+              The same files in “{zipName}”
+            </ExportAction>
           </ul>
         </>
       )}
       <SavingLine state={saving.state} onCancel={saving.cancel} />
-    </section>
+    </ExportSection>
   );
 }
