@@ -258,7 +258,7 @@ function expectPlantedReport(report: AuditJson): void {
   );
 }
 
-test('the audit is the same through the folder picker, from a real folder handle, and its report names the same files every time', async ({
+test("the picker's real folder handle gives the same audit, and the same report twice", async ({
   page,
 }) => {
   const watch = watchPage(page);

@@ -46,6 +46,16 @@ async function stubSaving(page: Page): Promise<void> {
   });
 }
 
+/** Opens the fixture folder through the folder input, saves stubbed; returns the page's watch. */
+async function openWithSaving(page: Page) {
+  const watch = watchPage(page);
+  await stubSaving(page);
+  await page.goto('/');
+  await page.getByLabel('Choose folder').setInputFiles(manifest.out);
+  await expect(statusLine(page)).toHaveText(statusText(rows.length, rows.length));
+  return watch;
+}
+
 /** Every file under OPFS folder `folder`, by relative path. */
 async function savedPaths(page: Page, folder: string): Promise<string[]> {
   return page.evaluate(async (folder) => {
@@ -90,12 +100,8 @@ function tagBox(page: Page, tag: string, count: number) {
 test('tags filter the grid and travel with the exports; CSVs come back in their own format', async ({
   page,
 }) => {
-  const watch = watchPage(page);
-  await stubSaving(page);
-  await page.goto('/');
-  await page.getByLabel('Choose folder').setInputFiles(manifest.out);
+  const watch = await openWithSaving(page);
   const total = rows.length;
-  await expect(statusLine(page)).toHaveText(statusText(total, total));
 
   // A FETAL_PLANES_DB Test image whose file is there, tagged exclude in the viewer.
   const fetal = csvOf('fetal');
@@ -223,14 +229,10 @@ function rowsByName(text: string, dataset: 'fetal' | 'african'): Map<string, str
   return out;
 }
 
-test('a new split keeps every patient whole, is what its table says, and saves in each format', async ({
+test('a new split keeps patients whole, matches its table, and saves in each format', async ({
   page,
 }) => {
-  const watch = watchPage(page);
-  await stubSaving(page);
-  await page.goto('/');
-  await page.getByLabel('Choose folder').setInputFiles(manifest.out);
-  await expect(statusLine(page)).toHaveText(statusText(rows.length, rows.length));
+  const watch = await openWithSaving(page);
   await page.getByRole('tab', { name: 'Export' }).click();
 
   const percents = { Train: 60, Validation: 20, Test: 20 };
@@ -246,7 +248,8 @@ test('a new split keeps every patient whole, is what its table says, and saves i
     const csvName = basename(csvOf(dataset).path);
     const savedName = csvName.replace(/\.csv$/, '_split-60-20-20-seed7.csv');
     await section.getByRole('button', { name: `Save ${csvName} with the new split` }).click();
-    await expect(section.getByRole('status')).toHaveText(`${savedName}: saved as “${savedName}”.`);
+    const saved = `${savedName}: saved as “${savedName}”.`;
+    await expect(section.getByRole('status')).toHaveText(saved);
     return (await savedBytes(page, 'saved', savedName)).toString('utf8');
   };
 

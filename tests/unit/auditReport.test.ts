@@ -16,15 +16,9 @@ import {
 } from '../../src/core/export/auditReport.ts';
 import type { ImageRecord, Problem } from '../../src/core/types.ts';
 import { frequenciesFor } from './frequencies.ts';
-import { africanRecord, fetalRecord } from './records.ts';
+import { africanRecord, fetalFrame } from './records.ts';
 
-const image = (patient: string, k: number, more: Partial<ImageRecord> = {}) =>
-  fetalRecord({
-    patient,
-    name: `Patient${patient.padStart(5, '0')}_Plane1_${k}_of_4`,
-    frame: { k, n: 4 },
-    ...more,
-  });
+const image = fetalFrame;
 
 const HOSTILE = 'a|b_<img src=x>';
 const HOSTILE_MACHINE = 'Aloka | <b>';
@@ -221,7 +215,8 @@ describe('auditMarkdown', () => {
     const text = section(md, FINDING_HEADING['unusual-size']);
     for (const group of ['country Spain', 'machine Voluson E6']) {
       expect(text).toContain(
-        `- 640×480 in ${group}: 1 image of 22 of known size (4.5%); the commonest is 800×600 (21 images)`,
+        `- 640×480 in ${group}: 1 image of 22 of known size (4.5%); ` +
+          'the commonest is 800×600 (21 images)',
       );
     }
   });

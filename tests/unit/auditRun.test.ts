@@ -10,16 +10,9 @@ import {
 import { buildIndex, setImageSize } from '../../src/core/datasetIndex.ts';
 import type { ImageRecord, Problem } from '../../src/core/types.ts';
 import { frequenciesFor } from './frequencies.ts';
-import { fetalRecord } from './records.ts';
+import { fetalFrame } from './records.ts';
 
-/** A FETAL_PLANES_DB image of `patient`, frame `k`, with a file name of its own. */
-const image = (patient: string, k: number, more: Partial<ImageRecord> = {}) =>
-  fetalRecord({
-    patient,
-    name: `Patient${patient.padStart(5, '0')}_Plane1_${k}_of_4`,
-    frame: { k, n: 4 },
-    ...more,
-  });
+const image = fetalFrame;
 
 // Walsh codes: any two are 32 bits apart, so only the pairs planted below are alike.
 const A = 0x5555555555555555n;

@@ -45,3 +45,17 @@ export function africanRecord(overrides: Partial<ImageRecord> = {}): ImageRecord
     ...overrides,
   };
 }
+
+/** A FETAL_PLANES_DB image of `patient`, frame `k` of 4, with a file name of its own. */
+export function fetalFrame(
+  patient: string,
+  k: number,
+  overrides: Partial<ImageRecord> = {},
+): ImageRecord {
+  return fetalRecord({
+    patient,
+    name: `Patient${patient.padStart(5, '0')}_Plane1_${k}_of_4`,
+    frame: { k, n: 4 },
+    ...overrides,
+  });
+}

@@ -296,7 +296,8 @@ const SECTION: Readonly<Record<FindingKind, (report: AuditJson) => string[]>> = 
   leakage: (report) =>
     report.leakage.flatMap((leaked) => [
       `- Patient ${e(leaked.patient)} (${e(DATASET_LABEL[leaked.dataset])}): ` +
-        `${countOf(leaked.images, 'image')}; ${countOf(leaked.minority, 'image')} would have to move`,
+        `${countOf(leaked.images, 'image')}; ` +
+        `${countOf(leaked.minority, 'image')} would have to move`,
       ...leaked.splits.flatMap((entry) => [
         `  - ${e(entry.split)}: ${countOf(entry.files.length, 'image')}`,
         ...entry.files.map((file) => `    - ${e(file)}`),

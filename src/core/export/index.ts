@@ -1,4 +1,4 @@
-// The exports: a dataset's own CSV format, a new split in it, the combined CSV and the audit report.
+// The exports: a dataset's own CSV format, a new split in it, the combined CSV, the audit report.
 
 export {
   COMBINED_HEADER,
