@@ -10,10 +10,9 @@ import {
   AUDIT_JSON_VERSION,
   auditJson,
   auditJsonText,
-  auditMarkdown,
-  escapeMarkdown,
   type AuditReportContext,
 } from '../../src/core/export/auditReport.ts';
+import { auditMarkdown, escapeMarkdown } from '../../src/core/export/auditMarkdown.ts';
 import type { ImageRecord, Problem } from '../../src/core/types.ts';
 import { frequenciesFor } from './frequencies.ts';
 import { africanRecord, fetalFrame } from './records.ts';

@@ -24,11 +24,10 @@ export {
   AUDIT_JSON_VERSION,
   auditJson,
   auditJsonText,
-  auditMarkdown,
-  escapeMarkdown,
   type AuditJson,
   type AuditReportContext,
   type ReportImage,
   type ReportNearGroup,
   type ReportRowFile,
 } from './auditReport.ts';
+export { auditMarkdown, escapeMarkdown } from './auditMarkdown.ts';
