@@ -38,7 +38,8 @@ export interface OpenData {
   /** Every file of the folder by relative path, rows' images or not. */
   readonly files: ReadonlyMap<string, FileEntry>;
   /** The audit's hashes by record id, filled in by the image pass (see `auditVersion`). */
-  readonly hashes: ImageHashTable;  /** The folder's handle where the browser gave one: exports refuse to write inside it. */
+  readonly hashes: ImageHashTable;
+  /** The folder's handle where the browser gave one: exports refuse to write inside it. */
   readonly handle: FileSystemDirectoryHandle | null;
 }
 
