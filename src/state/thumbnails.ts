@@ -1,19 +1,18 @@
-/** A tile's picture: an object URL, `unreadable`, or undefined while not made yet. */
-export type TileImage = string | typeof UNREADABLE | undefined;
+/** A tile's picture: the thumbnail's JPEG, `unreadable`, or undefined while not made yet. */
+export type TileImage = Blob | typeof UNREADABLE | undefined;
 
 export const UNREADABLE = 'unreadable';
 
-/** Object URLs of thumbnails by record id, with a listener per id so that one tile re-renders. */
+/** Thumbnails by record id, with a listener per id so that one tile re-renders. */
 export interface Thumbnails {
   get(id: number): TileImage;
-  /** Takes ownership of the blob: its object URL is revoked by `clear` or when it is dropped. */
   put(id: number, blob: Blob): void;
   /** Marks an image that could not be read or decoded. */
   fail(id: number): void;
   subscribe(id: number, listener: () => void): () => void;
   /** The ids among `ids` whose thumbnail was dropped to bound memory: fetch them again. */
   dropped(ids: readonly number[]): number[];
-  /** Forgets every thumbnail and revokes their URLs (a new folder, or the page closing). */
+  /** Forgets every thumbnail (a new folder, or the page closing). */
   clear(): void;
   /** Thumbnails held in memory now. */
   readonly size: () => number;
@@ -26,21 +25,17 @@ export interface ThumbnailOptions {
   readonly canDrop?: () => boolean;
 }
 
-interface Held {
-  readonly blob: Blob;
-  url: string | null;
-}
-
 /**
- * Creates an empty thumbnail registry. Object URLs are made when a tile first asks, not when a
- * thumbnail arrives: a background pass makes thousands nobody looks at. Beyond `limit`, the
- * least recently used thumbnails that no tile shows are dropped (while `canDrop` allows).
+ * Creates an empty thumbnail registry. Beyond `limit`, the least recently used thumbnails that
+ * no tile shows are dropped (while `canDrop` allows). It hands out the JPEG blobs themselves, no
+ * object URLs: tiles draw them into canvases (see BlobCanvas), because an `<img>` of a URL leaves
+ * its decoded pixels in the compositor's image cache long after the tile is gone.
  */
 export function createThumbnails(options: ThumbnailOptions = {}): Thumbnails {
   const limit = options.limit ?? Infinity;
   const canDrop = options.canDrop ?? (() => true);
   // In least recently used order: a Map iterates in insertion order, and a use re-inserts.
-  const held = new Map<number, Held>();
+  const held = new Map<number, Blob>();
   const failed = new Set<number>();
   const gone = new Set<number>();
   const listeners = new Map<number, Set<() => void>>();
@@ -49,10 +44,9 @@ export function createThumbnails(options: ThumbnailOptions = {}): Thumbnails {
 
   const trim = () => {
     if (held.size <= limit || !canDrop()) return;
-    for (const [id, thumbnail] of held) {
+    for (const id of held.keys()) {
       if (held.size <= limit) break;
       if (listeners.has(id)) continue;
-      if (thumbnail.url !== null) URL.revokeObjectURL(thumbnail.url);
       held.delete(id);
       gone.add(id);
     }
@@ -60,20 +54,13 @@ export function createThumbnails(options: ThumbnailOptions = {}): Thumbnails {
 
   return {
     get(id) {
-      const thumbnail = held.get(id);
-      if (thumbnail === undefined) return failed.has(id) ? UNREADABLE : undefined;
-      if (thumbnail.url === null) {
-        thumbnail.url = URL.createObjectURL(thumbnail.blob);
-        held.delete(id);
-        held.set(id, thumbnail);
-      }
-      return thumbnail.url;
+      const blob = held.get(id);
+      if (blob === undefined) return failed.has(id) ? UNREADABLE : undefined;
+      return blob;
     },
     put(id, blob) {
-      const previous = held.get(id);
-      if (previous?.url != null) URL.revokeObjectURL(previous.url);
       held.delete(id);
-      held.set(id, { blob, url: null });
+      held.set(id, blob);
       gone.delete(id);
       notify(id);
       trim();
@@ -86,24 +73,19 @@ export function createThumbnails(options: ThumbnailOptions = {}): Thumbnails {
       let set = listeners.get(id);
       if (set === undefined) listeners.set(id, (set = new Set()));
       set.add(listener);
+      // A tile showing the thumbnail makes it the most recently used.
+      const blob = held.get(id);
+      if (blob !== undefined) {
+        held.delete(id);
+        held.set(id, blob);
+      }
       return () => {
         set.delete(listener);
-        if (set.size > 0) return;
-        listeners.delete(id);
-        // A URL no tile shows keeps the browser's decoded copy of the image alive: let it go,
-        // and make a new URL if the tile comes back.
-        const thumbnail = held.get(id);
-        if (thumbnail?.url != null) {
-          URL.revokeObjectURL(thumbnail.url);
-          thumbnail.url = null;
-        }
+        if (set.size === 0) listeners.delete(id);
       };
     },
     dropped: (ids) => ids.filter((id) => gone.has(id)),
     clear() {
-      for (const thumbnail of held.values()) {
-        if (thumbnail.url !== null) URL.revokeObjectURL(thumbnail.url);
-      }
       held.clear();
       failed.clear();
       gone.clear();

@@ -1,4 +1,5 @@
 import { UNREADABLE } from '../state/thumbnails.ts';
+import { BlobCanvas } from './BlobCanvas.tsx';
 import { useThumbnail } from './useThumbnail.ts';
 import './thumbnail.css';
 
@@ -20,7 +21,7 @@ export function Thumbnail({ id, present }: Props) {
       ) : image === undefined ? (
         <span className="thumbnail__pending" />
       ) : (
-        <img src={image} alt="" draggable={false} />
+        <BlobCanvas blob={image} />
       )}
     </span>
   );

@@ -23,7 +23,8 @@ export interface FirstScreen {
 /**
  * An init script: on the first `change` event (capture phase, before any handler of the page)
  * it notes the time, then checks every animation frame whether every tile inside the scrolling
- * box shows a loaded image; the first frame where one does is the first screen drawn.
+ * box shows a loaded image (or a canvas marked drawn); the first frame where one does is the
+ * first screen drawn.
  */
 export function firstScreenProbe(layout: TileLayout): string {
   return `(() => {
@@ -44,14 +45,17 @@ export function firstScreenProbe(layout: TileLayout): string {
         if (r.bottom <= area.top || r.top >= area.bottom || r.right <= area.left || r.left >= area.right) continue;
         shown.push(tile);
       }
+      // The naive page's tiles are images; the app's are canvases it marks once drawn.
       const drawn = (tile) => {
         const img = tile.querySelector('img');
-        return img !== null && img.complete && img.naturalWidth > 0;
+        if (img !== null) return img.complete && img.naturalWidth > 0;
+        const canvas = tile.querySelector('canvas');
+        return canvas !== null && canvas.dataset.drawn !== undefined;
       };
       if (shown.length > 0 && shown.every(drawn)) {
         probe.firstScreen = {
           ms: performance.now() - probe.changeAt,
-          names: shown.map((tile) => tile.getAttribute('aria-label') || tile.querySelector('img').dataset.name || ''),
+          names: shown.map((tile) => tile.getAttribute('aria-label') || tile.querySelector('img')?.dataset.name || ''),
         };
         return;
       }

@@ -52,8 +52,8 @@ export async function waitForFirstScreen(page: Page, timeout: number): Promise<v
       return (
         onScreen.length > 0 &&
         onScreen.every((cell) => {
-          const img = cell.querySelector('img');
-          if (img !== null) return img.complete && img.naturalWidth > 0;
+          const picture = cell.querySelector('canvas');
+          if (picture !== null) return picture.dataset.drawn !== undefined;
           return /\b(missing|unreadable)\b/.test(cell.textContent ?? '');
         })
       );

@@ -171,7 +171,7 @@ describe('startScan', () => {
     await restoreThumbnails(data, thumbnails, [0, 1], cache);
     // Only the dropped cell was looked up, by its cache key, and it is back.
     expect(asked).toEqual([[`${records[0]?.path}|10|1`]]);
-    expect(typeof thumbnails.get(0)).toBe('string');
+    expect(thumbnails.get(0)).toBe(stored);
   });
 
   it('asks for the rows around the viewport only once the viewport is read', async () => {

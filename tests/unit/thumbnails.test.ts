@@ -3,18 +3,27 @@ import { createThumbnails, UNREADABLE } from '../../src/state/thumbnails.ts';
 const blob = (text: string) => new Blob([text], { type: 'image/jpeg' });
 
 describe('createThumbnails', () => {
-  it('makes an object URL only when a tile asks, and keeps returning the same one', () => {
+  it('hands back the blob it was given, and makes no object URL', () => {
     const create = vi.spyOn(URL, 'createObjectURL');
     create.mockClear();
     const thumbnails = createThumbnails();
-    thumbnails.put(1, blob('a'));
+    const first = blob('a');
+    thumbnails.put(1, first);
     thumbnails.put(2, blob('b'));
+    expect(thumbnails.get(1)).toBe(first);
+    expect(thumbnails.get(3)).toBeUndefined();
     expect(create).not.toHaveBeenCalled();
-    const url = thumbnails.get(1);
-    expect(typeof url).toBe('string');
-    expect(thumbnails.get(1)).toBe(url);
-    expect(create).toHaveBeenCalledTimes(1);
     create.mockRestore();
+  });
+
+  it('counts a tile showing a thumbnail as a use of it', () => {
+    const thumbnails = createThumbnails({ limit: 2 });
+    thumbnails.put(1, blob('1'));
+    thumbnails.put(2, blob('2'));
+    // 1 is the oldest; a tile showing it, even once gone, makes 2 the least recently used.
+    thumbnails.subscribe(1, () => {})();
+    thumbnails.put(3, blob('3'));
+    expect(thumbnails.dropped([1, 2, 3])).toEqual([2]);
   });
 
   it('drops the least recently used beyond its limit, never one a tile shows', () => {
@@ -33,7 +42,7 @@ describe('createThumbnails', () => {
     // A dropped thumbnail put again is held again.
     thumbnails.put(2, blob('2'));
     expect(thumbnails.dropped([2])).toEqual([]);
-    expect(typeof thumbnails.get(2)).toBe('string');
+    expect(thumbnails.get(2)).toBeInstanceOf(Blob);
   });
 
   it('drops nothing while it cannot be fetched again', () => {

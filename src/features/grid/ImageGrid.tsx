@@ -125,7 +125,10 @@ export function ImageGrid() {
       <div className="grid-canvas" style={{ height: virtualizer.getTotalSize() }}>
         {items.map((item) => (
           <div
-            key={item.key}
+            // Keyed by slot, not by row: a row scrolled out is reused for the row scrolled in,
+            // so its tiles keep their elements and canvases and only draw new pictures. New
+            // elements per row made the scroll collect garbage in long pauses.
+            key={item.index % items.length}
             role="row"
             aria-rowindex={item.index + 1}
             className="grid-row"
@@ -142,7 +145,7 @@ export function ImageGrid() {
               if (id === undefined || record === undefined) return null;
               return (
                 <Tile
-                  key={id}
+                  key={column}
                   id={id}
                   position={position}
                   record={record}

@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import type { ImageRecord } from '../../core/types.ts';
 import { UNREADABLE } from '../../state/thumbnails.ts';
+import { BlobCanvas } from '../../ui/BlobCanvas.tsx';
 import { useThumbnail } from '../../ui/useThumbnail.ts';
 
 interface Props {
@@ -54,7 +55,7 @@ export const Tile = memo(function Tile({
         ) : image === undefined ? (
           <span className="tile__pending" />
         ) : (
-          <img src={image} alt="" draggable={false} />
+          <BlobCanvas blob={image} />
         )}
         {frames !== null && frames > 1 && <span className="tile__frames">{frames} frames</span>}
         {tags.length > 0 && <span className="tile__tags">{tags.join(' · ')}</span>}

@@ -1,8 +1,10 @@
-import { memo, useCallback, useEffect, useId, useRef, useSyncExternalStore } from 'react';
+import { memo, useEffect, useId, useRef } from 'react';
 import { formatCount } from '../../core/format.ts';
 import type { ImageRecord } from '../../core/types.ts';
 import { useSession } from '../../state/react.ts';
 import { UNREADABLE } from '../../state/thumbnails.ts';
+import { BlobCanvas } from '../../ui/BlobCanvas.tsx';
+import { useThumbnail } from '../../ui/useThumbnail.ts';
 
 interface Props {
   /** The ids of the frames of the current image's patient and plane, by frame number. */
@@ -72,12 +74,7 @@ const FrameButton = memo(function FrameButton({
   current,
   onPick,
 }: FrameProps) {
-  const { thumbnails } = useSession();
-  const subscribe = useCallback(
-    (listener: () => void) => thumbnails.subscribe(id, listener),
-    [thumbnails, id],
-  );
-  const image = useSyncExternalStore(subscribe, () => thumbnails.get(id));
+  const image = useThumbnail(id);
   const k = record?.frame?.k ?? 0;
   const n = record?.frame?.n ?? 0;
 
@@ -98,7 +95,7 @@ const FrameButton = memo(function FrameButton({
         ) : image === undefined ? (
           <span className="viewer-frames__pending" />
         ) : (
-          <img src={image} alt="" draggable={false} />
+          <BlobCanvas blob={image} />
         )}
       </span>
       <span className="viewer-frames__k">{k}</span>

@@ -1,0 +1,103 @@
+// @vitest-environment jsdom
+import { act, render } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { BlobCanvas } from '../../src/ui/BlobCanvas.tsx';
+
+// jsdom decodes nothing and has no 2D context: both are stood in for, and recorded.
+interface FakeBitmap {
+  readonly width: number;
+  readonly height: number;
+  readonly from: Blob;
+  readonly close: () => void;
+}
+
+const drawn: { bitmap: FakeBitmap; canvas: HTMLCanvasElement }[] = [];
+const cleared: HTMLCanvasElement[] = [];
+const pending: { blob: Blob; resolve: (bitmap: FakeBitmap) => void }[] = [];
+const closed: Blob[] = [];
+
+const sizes = new Map<Blob, [number, number]>();
+const jpeg = (width: number, height: number) => {
+  const blob = new Blob([`${width}x${height}`], { type: 'image/jpeg' });
+  sizes.set(blob, [width, height]);
+  return blob;
+};
+
+/** Decodes the oldest blob asked for, as its recorded size. */
+async function decodeNext() {
+  const next = pending.shift();
+  if (next === undefined) throw new Error('Nothing was asked to decode');
+  const [width, height] = sizes.get(next.blob) ?? [0, 0];
+  await act(async () => {
+    next.resolve({ width, height, from: next.blob, close: () => closed.push(next.blob) });
+  });
+}
+
+beforeEach(() => {
+  vi.stubGlobal(
+    'createImageBitmap',
+    (blob: Blob) => new Promise<FakeBitmap>((resolve) => pending.push({ blob, resolve })),
+  );
+  vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockImplementation(function (
+    this: HTMLCanvasElement,
+  ) {
+    return {
+      drawImage: (bitmap: FakeBitmap) => drawn.push({ bitmap, canvas: this }),
+      clearRect: () => cleared.push(this),
+    } as unknown as CanvasRenderingContext2D;
+  });
+});
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+  vi.restoreAllMocks();
+  for (const list of [drawn, cleared, pending, closed]) list.length = 0;
+});
+
+describe('BlobCanvas', () => {
+  it('draws the decoded blob at its own size, marks the canvas drawn and closes the bitmap', async () => {
+    const blob = jpeg(256, 192);
+    const { container } = render(<BlobCanvas blob={blob} />);
+    const canvas = container.querySelector('canvas');
+    expect(canvas).not.toBeNull();
+    expect(canvas?.dataset.drawn).toBeUndefined();
+
+    await decodeNext();
+    expect(drawn.map((draw) => draw.bitmap.from)).toEqual([blob]);
+    expect(drawn[0]?.canvas).toBe(canvas);
+    expect([canvas?.width, canvas?.height]).toEqual([256, 192]);
+    expect(canvas?.dataset.drawn).toBe('');
+    expect(closed).toEqual([blob]);
+  });
+
+  it('clears a recycled canvas before the next picture, drawing into the same element', async () => {
+    const first = jpeg(256, 192);
+    const second = jpeg(192, 256);
+    const { container, rerender } = render(<BlobCanvas blob={first} />);
+    await decodeNext();
+    const canvas = container.querySelector('canvas');
+
+    rerender(<BlobCanvas blob={second} />);
+    // Until the new picture is in, the old one is not shown and the canvas is not drawn.
+    expect(cleared).toEqual([canvas]);
+    expect(canvas?.dataset.drawn).toBeUndefined();
+    await decodeNext();
+    expect(container.querySelector('canvas')).toBe(canvas);
+    expect(drawn.map((draw) => draw.bitmap.from)).toEqual([first, second]);
+    expect([canvas?.width, canvas?.height]).toEqual([192, 256]);
+    expect(canvas?.dataset.drawn).toBe('');
+  });
+
+  it('draws nothing once the picture has changed or the canvas is gone, but still closes', async () => {
+    const first = jpeg(256, 192);
+    const second = jpeg(256, 192);
+    const { rerender, unmount } = render(<BlobCanvas blob={first} />);
+    rerender(<BlobCanvas blob={second} />);
+    await decodeNext();
+    expect(drawn).toEqual([]);
+    unmount();
+    await decodeNext();
+    expect(drawn).toEqual([]);
+    expect(closed).toEqual([first, second]);
+  });
+});
