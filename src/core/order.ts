@@ -84,3 +84,28 @@ function primaryCompare(index: DatasetIndex, key: SortKey): (a: number, b: numbe
     }
   }
 }
+
+/**
+ * Takes file paths and a count; returns the indexes of the `count` paths whose file names come
+ * first in the grid's order by name (natural order of the name, ties by path), in that order.
+ * O(n × count) comparisons at worst, O(n) in practice: a partial selection, because the guess of
+ * a first screen is made before the index exists and a full sort of a large folder costs more
+ * than the screen it would speed up.
+ */
+export function firstByName(paths: readonly string[], count: number): number[] {
+  const names = paths.map((path) => path.slice(path.lastIndexOf('/') + 1));
+  const before = (a: number, b: number) =>
+    naturalCompare(names[a] ?? '', names[b] ?? '') ||
+    naturalCompare(paths[a] ?? '', paths[b] ?? '');
+  const best: number[] = [];
+  if (count <= 0) return best;
+  for (let at = 0; at < paths.length; at++) {
+    const last = best.at(-1);
+    if (best.length === count && last !== undefined && before(at, last) >= 0) continue;
+    let slot = best.length;
+    while (slot > 0 && before(at, best[slot - 1] ?? 0) < 0) slot--;
+    best.splice(slot, 0, at);
+    if (best.length > count) best.pop();
+  }
+  return best;
+}

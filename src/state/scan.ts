@@ -1,6 +1,6 @@
 import { setImageSize } from '../core/datasetIndex.ts';
 import { THUMBNAIL_SIDE } from '../core/thumbnail.ts';
-import type { ImageHashes, PngHeader, Problem } from '../core/types.ts';
+import type { PngHeader, Problem } from '../core/types.ts';
 import { readImageHead, type ImageHead } from '../io/imageHead.ts';
 import { MARK, mark } from '../io/marks.ts';
 import { cacheKey, scanCache, type CachedScan, type ScanCache } from '../io/scanCache.ts';
@@ -208,14 +208,7 @@ export function startScan(
     if (stopped) return;
     // A cell that scrolled away before its turn: the pass still owes it a read, later.
     if (!result.ok && result.dropped) return read(id, key, 'background');
-    const scan: CachedScan = result.ok
-      ? {
-          header: result.header,
-          bytes: result.bytes,
-          thumbnail: result.thumbnail,
-          hashes: result.hashes,
-        }
-      : { reason: result.reason };
+    const scan = cachedScanOf(result);
     cache.putMany([[key, scan]]);
     apply(id, scan);
   };
@@ -232,9 +225,7 @@ export function startScan(
     const misses: number[] = [];
     todo.forEach((id, at) => {
       const scan = cached[at];
-      // Scans cached before the audit existed lack its hashes: read those images again.
-      const stale = scan !== undefined && 'header' in scan && !hasHashes(scan.hashes);
-      if (scan === undefined || stale) misses.push(id);
+      if (scan === undefined || !isCurrentScan(scan)) misses.push(id);
       else apply(id, scan);
     });
     // The pool serves visible requests newest first: ask for the first cell last.
@@ -358,7 +349,24 @@ export async function restoreThumbnails(
   });
 }
 
-/** Whether cached hashes are of the current kind (scans cached by earlier versions are not). */
-function hasHashes(hashes: ImageHashes | null | undefined): boolean {
-  return hashes != null && hashes.frequencies instanceof Float32Array;
+/**
+ * Takes a cached scan; returns whether it can be used as it is. An image cached before the audit
+ * existed has no hashes (or hashes of an older kind) and must be read again. Never throws.
+ */
+export function isCurrentScan(scan: CachedScan): boolean {
+  return (
+    !('header' in scan) || (scan.hashes != null && scan.hashes.frequencies instanceof Float32Array)
+  );
+}
+
+/** Takes a scan that was not dropped; returns what the cache keeps of it. Never throws. */
+export function cachedScanOf(result: Exclude<ScanResult, { readonly dropped: true }>): CachedScan {
+  return result.ok
+    ? {
+        header: result.header,
+        bytes: result.bytes,
+        thumbnail: result.thumbnail,
+        hashes: result.hashes,
+      }
+    : { reason: result.reason };
 }

@@ -11,6 +11,7 @@ import { forgetFolder, recallFolder, rememberFolder } from '../io/lastFolder.ts'
 import { ensureReadPermission, pickFolder } from '../io/picker.ts';
 import { createAppStore, type AppStore, type GridView } from './app.ts';
 import { beginListing, openListedFolder, showNotice } from './open.ts';
+import { firstScreenGuess, prefetchFirstScreen } from './prefetch.ts';
 import { restoreThumbnails, startScan, type Scan } from './scan.ts';
 import { scanCache } from '../io/scanCache.ts';
 import { THUMBNAIL_SIDE } from '../core/thumbnail.ts';
@@ -108,6 +109,9 @@ export function createSession(onFilter: FilterSink = () => {}): Session {
       mark(MARK.listed, { count: folder?.entries.length ?? 0 });
       if (folder === null)
         return showNotice(store, 'Nothing to open: drop a folder, not single files.');
+      // The first screen's images are read while the CSVs are: they need only the listing.
+      const cells = firstScreenGuess(innerWidth, innerHeight, store.get().view.tileSize);
+      const cache = prefetchFirstScreen(store.get(), folder.entries, pool, scanCache(), cells);
       const data = await openListedFolder(store, folder, controller.signal);
       if (data === null || controller.signal.aborted) return;
       if (folder.handle !== null) {
@@ -116,7 +120,7 @@ export function createSession(onFilter: FilterSink = () => {}): Session {
       onFilter(store.get().filter, 'replace');
       void loadTags(store, data, tagStore());
       if (!data.metadataOnly) {
-        scan = startScan(store, data, thumbnails, { pool });
+        scan = startScan(store, data, thumbnails, { pool, cache });
         started = true;
         scan.show(shown, shownOnScreen);
       }
