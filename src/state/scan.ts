@@ -268,8 +268,9 @@ export function startScan(
     }
   };
 
-  // The background passes wait for the first screen of cells, so that their reads do not queue
-  // ahead of them; they start anyway if the grid reports nothing soon.
+  // The background passes wait for the first screen of cells to be read and drawn, so that their
+  // reads neither queue ahead of them nor take the main thread from their drawing; they start
+  // anyway if the grid reports nothing soon.
   let openGate = () => {};
   const gate = new Promise<void>((resolve) => (openGate = resolve));
   const gateTimer = setTimeout(() => openGate(), FIRST_SCREEN_WAIT_MS);
@@ -311,6 +312,9 @@ export function startScan(
         // Only for the latest call: an earlier one's surroundings may have scrolled away.
         .then(() => (stopped || call !== shows ? NOTHING : lookUp(around, 'visible')))
         .then(({ reads }) => reads)
+        // The first screen's thumbnails decode and draw on this thread: header reads wait.
+        .then(() => thumbnails.whenDrawn(ids))
+        .then(afterNextPaint)
         .then(() => {
           if (ids.length > 0) openGate();
         });
@@ -322,6 +326,13 @@ export function startScan(
       finish();
     },
   };
+}
+
+/** Resolves once the next frame is painted (at once where there are no frames, as in tests). */
+function afterNextPaint(): Promise<void> {
+  if (typeof requestAnimationFrame !== 'function') return Promise.resolve();
+  // A frame's callbacks run before its paint; a task queued from one runs after it.
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 }
 
 /**

@@ -10,6 +10,13 @@ export interface Thumbnails {
   /** Marks an image that could not be read or decoded. */
   fail(id: number): void;
   subscribe(id: number, listener: () => void): () => void;
+  /** Notes that a tile has drawn the thumbnail of `id` it was given (or could not decode it). */
+  drawn(id: number): void;
+  /**
+   * Resolves once every id among `ids` that a tile shows has its thumbnail drawn: what is held
+   * and subscribed to but not yet drawn is waited for; nothing else is.
+   */
+  whenDrawn(ids: readonly number[]): Promise<void>;
   /** The ids among `ids` whose thumbnail was dropped to bound memory: fetch them again. */
   dropped(ids: readonly number[]): number[];
   /** Forgets every thumbnail (a new folder, or the page closing). */
@@ -39,8 +46,21 @@ export function createThumbnails(options: ThumbnailOptions = {}): Thumbnails {
   const failed = new Set<number>();
   const gone = new Set<number>();
   const listeners = new Map<number, Set<() => void>>();
+  // Ids whose held thumbnail a tile has drawn; a new thumbnail for an id is not drawn yet.
+  const painted = new Set<number>();
+  let waiters: { readonly ids: readonly number[]; readonly resolve: () => void }[] = [];
 
   const notify = (id: number) => listeners.get(id)?.forEach((listener) => listener());
+  const pending = (id: number) => held.has(id) && listeners.has(id) && !painted.has(id);
+  const settle = () => {
+    if (waiters.length === 0) return;
+    const waiting = waiters;
+    waiters = [];
+    for (const waiter of waiting) {
+      if (waiter.ids.some(pending)) waiters.push(waiter);
+      else waiter.resolve();
+    }
+  };
 
   const trim = () => {
     if (held.size <= limit || !canDrop()) return;
@@ -48,6 +68,7 @@ export function createThumbnails(options: ThumbnailOptions = {}): Thumbnails {
       if (held.size <= limit) break;
       if (listeners.has(id)) continue;
       held.delete(id);
+      painted.delete(id);
       gone.add(id);
     }
   };
@@ -62,12 +83,14 @@ export function createThumbnails(options: ThumbnailOptions = {}): Thumbnails {
       held.delete(id);
       held.set(id, blob);
       gone.delete(id);
+      painted.delete(id);
       notify(id);
       trim();
     },
     fail(id) {
       failed.add(id);
       notify(id);
+      settle();
     },
     subscribe(id, listener) {
       let set = listeners.get(id);
@@ -81,15 +104,29 @@ export function createThumbnails(options: ThumbnailOptions = {}): Thumbnails {
       }
       return () => {
         set.delete(listener);
-        if (set.size === 0) listeners.delete(id);
+        if (set.size === 0) {
+          listeners.delete(id);
+          settle();
+        }
       };
+    },
+    drawn(id) {
+      if (!held.has(id)) return;
+      painted.add(id);
+      settle();
+    },
+    whenDrawn(ids) {
+      if (!ids.some(pending)) return Promise.resolve();
+      return new Promise((resolve) => waiters.push({ ids, resolve }));
     },
     dropped: (ids) => ids.filter((id) => gone.has(id)),
     clear() {
       held.clear();
       failed.clear();
       gone.clear();
+      painted.clear();
       for (const set of listeners.values()) set.forEach((listener) => listener());
+      settle();
     },
     size: () => held.size,
   };

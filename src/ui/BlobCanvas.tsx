@@ -3,6 +3,8 @@ import { useLayoutEffect, useRef } from 'react';
 interface Props {
   /** An image the browser decodes: here a thumbnail's JPEG. */
   readonly blob: Blob;
+  /** Called once the blob is drawn, or found not to decode: the grid waits on its first screen. */
+  readonly onDrawn?: () => void;
 }
 
 /**
@@ -12,7 +14,7 @@ interface Props {
  * decoded bitmap is closed once drawn. `data-drawn` is set once the pixels are in (tests wait on
  * it).
  */
-export function BlobCanvas({ blob }: Props) {
+export function BlobCanvas({ blob, onDrawn }: Props) {
   const ref = useRef<HTMLCanvasElement>(null);
   // A layout effect starts the decode before the first paint, a frame earlier than an effect.
   useLayoutEffect(() => {
@@ -26,16 +28,21 @@ export function BlobCanvas({ blob }: Props) {
     }
     createImageBitmap(blob).then(
       (bitmap) => {
-        if (live) draw(canvas, bitmap);
+        if (live) {
+          draw(canvas, bitmap);
+          onDrawn?.();
+        }
         bitmap.close();
       },
       // A JPEG this app encoded itself; if it will not decode, the tile stays black.
-      () => {},
+      () => {
+        if (live) onDrawn?.();
+      },
     );
     return () => {
       live = false;
     };
-  }, [blob]);
+  }, [blob, onDrawn]);
   return <canvas ref={ref} width={0} height={0} aria-hidden="true" />;
 }
 

@@ -1,6 +1,6 @@
 import { UNREADABLE } from '../state/thumbnails.ts';
 import { BlobCanvas } from './BlobCanvas.tsx';
-import { useThumbnail } from './useThumbnail.ts';
+import { useThumbnail, useThumbnailDrawn } from './useThumbnail.ts';
 import './thumbnail.css';
 
 interface Props {
@@ -12,6 +12,7 @@ interface Props {
 /** A record's small picture: its thumbnail, a shimmer while it is made, or why there is none. */
 export function Thumbnail({ id, present }: Props) {
   const image = useThumbnail(id);
+  const drawn = useThumbnailDrawn(id);
   return (
     <span className="thumbnail">
       {!present ? (
@@ -21,7 +22,7 @@ export function Thumbnail({ id, present }: Props) {
       ) : image === undefined ? (
         <span className="thumbnail__pending" />
       ) : (
-        <BlobCanvas blob={image} />
+        <BlobCanvas blob={image} onDrawn={drawn} />
       )}
     </span>
   );

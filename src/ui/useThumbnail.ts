@@ -11,3 +11,9 @@ export function useThumbnail(id: number): TileImage {
   );
   return useSyncExternalStore(subscribe, () => thumbnails.get(id));
 }
+
+/** What a record's canvas calls once it has drawn the thumbnail (see Thumbnails.whenDrawn). */
+export function useThumbnailDrawn(id: number): () => void {
+  const { thumbnails } = useSession();
+  return useCallback(() => thumbnails.drawn(id), [thumbnails, id]);
+}

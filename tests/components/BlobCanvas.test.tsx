@@ -13,7 +13,11 @@ interface FakeBitmap {
 
 const drawn: { bitmap: FakeBitmap; canvas: HTMLCanvasElement }[] = [];
 const cleared: HTMLCanvasElement[] = [];
-const pending: { blob: Blob; resolve: (bitmap: FakeBitmap) => void }[] = [];
+const pending: {
+  blob: Blob;
+  resolve: (bitmap: FakeBitmap) => void;
+  reject: (error: Error) => void;
+}[] = [];
 const closed: Blob[] = [];
 
 const sizes = new Map<Blob, [number, number]>();
@@ -36,7 +40,8 @@ async function decodeNext() {
 beforeEach(() => {
   vi.stubGlobal(
     'createImageBitmap',
-    (blob: Blob) => new Promise<FakeBitmap>((resolve) => pending.push({ blob, resolve })),
+    (blob: Blob) =>
+      new Promise<FakeBitmap>((resolve, reject) => pending.push({ blob, resolve, reject })),
   );
   vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockImplementation(function (
     this: HTMLCanvasElement,
@@ -99,5 +104,26 @@ describe('BlobCanvas', () => {
     await decodeNext();
     expect(drawn).toEqual([]);
     expect(closed).toEqual([first, second]);
+  });
+
+  it('reports a drawn or undecodable picture once, and nothing for one replaced first', async () => {
+    const reported: string[] = [];
+    const report = (name: string) => () => reported.push(name);
+    const first = jpeg(256, 192);
+    const second = jpeg(256, 192);
+    const { rerender } = render(<BlobCanvas blob={first} onDrawn={report('first')} />);
+    expect(reported).toEqual([]);
+    const secondDrawn = report('second');
+    rerender(<BlobCanvas blob={second} onDrawn={secondDrawn} />);
+    await decodeNext();
+    expect(reported).toEqual([]);
+    await decodeNext();
+    expect(reported).toEqual(['second']);
+
+    const broken = jpeg(1, 1);
+    rerender(<BlobCanvas blob={broken} onDrawn={report('broken')} />);
+    const failing = pending.shift();
+    await act(async () => failing?.reject(new Error('not a JPEG')));
+    expect(reported).toEqual(['second', 'broken']);
   });
 });

@@ -219,6 +219,41 @@ describe('startScan', () => {
   });
 });
 
+describe('startScan, first screen', () => {
+  it("reads no header until the first screen's thumbnails are drawn", async () => {
+    const store = createAppStore();
+    const data = openData();
+    const thumbnails = createThumbnails();
+    const read: string[] = [];
+    const jpeg = new Blob(['jpeg'], { type: 'image/jpeg' });
+    const pool = answeringPool(() => ({
+      ok: true,
+      header,
+      bytes: 10,
+      thumbnail: jpeg,
+      hashes: null,
+    }));
+    // The tiles of the first screen (ids 0 and 1) are mounted, as the grid's would be.
+    thumbnails.subscribe(0, () => {});
+    thumbnails.subscribe(1, () => {});
+    const scan = startScan(store, data, thumbnails, {
+      cache: emptyCache,
+      pool,
+      readHead: heads([], read),
+    });
+    scan.show([0, 1], 2);
+    await vi.waitFor(() => expect([thumbnails.get(0), thumbnails.get(1)]).toEqual([jpeg, jpeg]));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    thumbnails.drawn(0);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(read).toEqual([]);
+    thumbnails.drawn(1);
+    // The two on screen came with their sizes from the workers: the header pass reads the rest.
+    await vi.waitFor(() => expect(read).toEqual(records.slice(2).map((record) => record.path)));
+    scan.cancel();
+  });
+});
+
 /** A folder of `records`, all present, with no hashes read yet. */
 function openData(): OpenData {
   return {

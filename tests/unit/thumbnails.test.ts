@@ -70,4 +70,67 @@ describe('createThumbnails', () => {
     expect(thumbnails.get(1)).toBeUndefined();
     expect(thumbnails.size()).toBe(0);
   });
+
+  describe('whenDrawn', () => {
+    /** Whether `promise` has settled once pending microtasks have run. */
+    async function settled(promise: Promise<void>) {
+      let done = false;
+      void promise.then(() => (done = true));
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      return done;
+    }
+
+    it('waits for every shown, held thumbnail among the ids to be drawn, and nothing else', async () => {
+      const thumbnails = createThumbnails();
+      thumbnails.subscribe(1, () => {});
+      thumbnails.subscribe(2, () => {});
+      thumbnails.put(1, blob('1'));
+      thumbnails.put(2, blob('2'));
+      // 3 is held but no tile shows it; 4 is shown but has no thumbnail: neither is waited for.
+      thumbnails.put(3, blob('3'));
+      thumbnails.subscribe(4, () => {});
+      const wait = thumbnails.whenDrawn([1, 2, 3, 4]);
+      thumbnails.drawn(1);
+      expect(await settled(wait)).toBe(false);
+      thumbnails.drawn(2);
+      expect(await settled(wait)).toBe(true);
+      expect(await settled(thumbnails.whenDrawn([3, 4, 5]))).toBe(true);
+    });
+
+    it('waits again for an id given a new thumbnail after its last was drawn', async () => {
+      const thumbnails = createThumbnails();
+      thumbnails.subscribe(1, () => {});
+      thumbnails.put(1, blob('old'));
+      thumbnails.drawn(1);
+      expect(await settled(thumbnails.whenDrawn([1]))).toBe(true);
+      thumbnails.put(1, blob('new'));
+      const wait = thumbnails.whenDrawn([1]);
+      expect(await settled(wait)).toBe(false);
+      thumbnails.drawn(1);
+      expect(await settled(wait)).toBe(true);
+    });
+
+    it('stops waiting for a tile that goes away or a cleared registry', async () => {
+      const thumbnails = createThumbnails();
+      const unsubscribe = thumbnails.subscribe(1, () => {});
+      thumbnails.subscribe(2, () => {});
+      thumbnails.subscribe(3, () => {});
+      for (const id of [1, 2, 3]) thumbnails.put(id, blob(String(id)));
+      const gone = thumbnails.whenDrawn([1]);
+      unsubscribe();
+      expect(await settled(gone)).toBe(true);
+      const cleared = thumbnails.whenDrawn([2, 3]);
+      expect(await settled(cleared)).toBe(false);
+      thumbnails.clear();
+      expect(await settled(cleared)).toBe(true);
+    });
+
+    it('ignores a draw reported for an id with no thumbnail held', async () => {
+      const thumbnails = createThumbnails();
+      thumbnails.subscribe(1, () => {});
+      thumbnails.drawn(1);
+      thumbnails.put(1, blob('1'));
+      expect(await settled(thumbnails.whenDrawn([1]))).toBe(false);
+    });
+  });
 });

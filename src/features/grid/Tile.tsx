@@ -2,7 +2,7 @@ import { memo } from 'react';
 import type { ImageRecord } from '../../core/types.ts';
 import { UNREADABLE } from '../../state/thumbnails.ts';
 import { BlobCanvas } from '../../ui/BlobCanvas.tsx';
-import { useThumbnail } from '../../ui/useThumbnail.ts';
+import { useThumbnail, useThumbnailDrawn } from '../../ui/useThumbnail.ts';
 
 interface Props {
   readonly id: number;
@@ -29,6 +29,7 @@ export const Tile = memo(function Tile({
   tags,
 }: Props) {
   const image = useThumbnail(id);
+  const drawn = useThumbnailDrawn(id);
   const fileName = record.path.slice(record.path.lastIndexOf('/') + 1);
   const split = record.split === 'Train' || record.split === 'Test' ? record.split : 'other';
 
@@ -55,7 +56,7 @@ export const Tile = memo(function Tile({
         ) : image === undefined ? (
           <span className="tile__pending" />
         ) : (
-          <BlobCanvas blob={image} />
+          <BlobCanvas blob={image} onDrawn={drawn} />
         )}
         {frames !== null && frames > 1 && <span className="tile__frames">{frames} frames</span>}
         {tags.length > 0 && <span className="tile__tags">{tags.join(' · ')}</span>}

@@ -4,7 +4,7 @@ import type { ImageRecord } from '../../core/types.ts';
 import { useSession } from '../../state/react.ts';
 import { UNREADABLE } from '../../state/thumbnails.ts';
 import { BlobCanvas } from '../../ui/BlobCanvas.tsx';
-import { useThumbnail } from '../../ui/useThumbnail.ts';
+import { useThumbnail, useThumbnailDrawn } from '../../ui/useThumbnail.ts';
 
 interface Props {
   /** The ids of the frames of the current image's patient and plane, by frame number. */
@@ -75,6 +75,7 @@ const FrameButton = memo(function FrameButton({
   onPick,
 }: FrameProps) {
   const image = useThumbnail(id);
+  const drawn = useThumbnailDrawn(id);
   const k = record?.frame?.k ?? 0;
   const n = record?.frame?.n ?? 0;
 
@@ -95,7 +96,7 @@ const FrameButton = memo(function FrameButton({
         ) : image === undefined ? (
           <span className="viewer-frames__pending" />
         ) : (
-          <BlobCanvas blob={image} />
+          <BlobCanvas blob={image} onDrawn={drawn} />
         )}
       </span>
       <span className="viewer-frames__k">{k}</span>
