@@ -20,7 +20,7 @@ export function Thumbnail({ id, present }: Props) {
       ) : image === UNREADABLE ? (
         <span className="thumbnail__note">unreadable</span>
       ) : image === undefined ? (
-        <span className="thumbnail__pending" />
+        <span className="sheen" />
       ) : (
         <BlobCanvas blob={image} onDrawn={drawn} />
       )}

@@ -54,7 +54,7 @@ export const Tile = memo(function Tile({
         ) : image === UNREADABLE ? (
           <span className="tile__note tile__note--bad">unreadable</span>
         ) : image === undefined ? (
-          <span className="tile__pending" />
+          <span className="sheen" />
         ) : (
           <BlobCanvas blob={image} onDrawn={drawn} />
         )}
