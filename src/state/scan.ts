@@ -272,11 +272,13 @@ export function startScan(
   // reads neither queue ahead of them nor take the main thread from their drawing; they start
   // anyway if the grid reports nothing soon.
   let openGate = () => {};
+  let gateOpen = false;
   const gate = new Promise<void>((resolve) => (openGate = resolve));
   const gateTimer = setTimeout(() => openGate(), FIRST_SCREEN_WAIT_MS);
 
   const passes = async () => {
     await gate;
+    gateOpen = true;
     clearTimeout(gateTimer);
     await headerPass();
     if (!stopped) await thumbnailPass();
@@ -312,11 +314,13 @@ export function startScan(
         // Only for the latest call: an earlier one's surroundings may have scrolled away.
         .then(() => (stopped || call !== shows ? NOTHING : lookUp(around, 'visible')))
         .then(({ reads }) => reads)
-        // The first screen's thumbnails decode and draw on this thread: header reads wait.
-        .then(() => thumbnails.whenDrawn(ids))
-        .then(afterNextPaint)
-        .then(() => {
-          if (ids.length > 0) openGate();
+        // The first screen's thumbnails decode and draw on this thread: header reads wait. Once
+        // the passes run, later screens (every scroll) have nothing to wait for.
+        .then(async () => {
+          if (gateOpen || ids.length === 0) return;
+          await thumbnails.whenDrawn(ids);
+          await afterNextPaint();
+          openGate();
         });
     },
     cancel() {
