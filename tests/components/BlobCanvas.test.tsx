@@ -60,7 +60,7 @@ afterEach(() => {
 });
 
 describe('BlobCanvas', () => {
-  it('draws the decoded blob at its own size, marks the canvas drawn and closes the bitmap', async () => {
+  it('draws the blob at its own size, marks the canvas drawn, closes the bitmap', async () => {
     const blob = jpeg(256, 192);
     const { container } = render(<BlobCanvas blob={blob} />);
     const canvas = container.querySelector('canvas');
@@ -75,7 +75,7 @@ describe('BlobCanvas', () => {
     expect(closed).toEqual([blob]);
   });
 
-  it('clears a recycled canvas before the next picture, drawing into the same element', async () => {
+  it('clears a recycled canvas before the next picture, in the same element', async () => {
     const first = jpeg(256, 192);
     const second = jpeg(192, 256);
     const { container, rerender } = render(<BlobCanvas blob={first} />);
@@ -93,7 +93,7 @@ describe('BlobCanvas', () => {
     expect(canvas?.dataset.drawn).toBe('');
   });
 
-  it('draws nothing once the picture has changed or the canvas is gone, but still closes', async () => {
+  it('draws nothing for a replaced picture or a gone canvas, but closes', async () => {
     const first = jpeg(256, 192);
     const second = jpeg(256, 192);
     const { rerender, unmount } = render(<BlobCanvas blob={first} />);
@@ -106,7 +106,7 @@ describe('BlobCanvas', () => {
     expect(closed).toEqual([first, second]);
   });
 
-  it('reports a drawn or undecodable picture once, and nothing for one replaced first', async () => {
+  it('reports a drawn or undecodable picture once, none replaced first', async () => {
     const reported: string[] = [];
     const report = (name: string) => () => reported.push(name);
     const first = jpeg(256, 192);

@@ -80,7 +80,7 @@ describe('createThumbnails', () => {
       return done;
     }
 
-    it('waits for every shown, held thumbnail among the ids to be drawn, and nothing else', async () => {
+    it('waits for the shown, held thumbnails among the ids, nothing else', async () => {
       const thumbnails = createThumbnails();
       thumbnails.subscribe(1, () => {});
       thumbnails.subscribe(2, () => {});
