@@ -1,6 +1,6 @@
 import { UNREADABLE } from '../state/thumbnails.ts';
 import { BlobCanvas } from './BlobCanvas.tsx';
-import { useThumbnail, useThumbnailDrawn } from './useThumbnail.ts';
+import { useThumbnail } from './useThumbnail.ts';
 import './thumbnail.css';
 
 interface Props {
@@ -11,8 +11,7 @@ interface Props {
 
 /** A record's small picture: its thumbnail, a shimmer while it is made, or why there is none. */
 export function Thumbnail({ id, present }: Props) {
-  const image = useThumbnail(id);
-  const drawn = useThumbnailDrawn(id);
+  const { image, drawn } = useThumbnail(id);
   return (
     <span className="thumbnail">
       {!present ? (

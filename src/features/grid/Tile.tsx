@@ -2,7 +2,7 @@ import { memo } from 'react';
 import type { ImageRecord } from '../../core/types.ts';
 import { UNREADABLE } from '../../state/thumbnails.ts';
 import { BlobCanvas } from '../../ui/BlobCanvas.tsx';
-import { useThumbnail, useThumbnailDrawn } from '../../ui/useThumbnail.ts';
+import { useThumbnail } from '../../ui/useThumbnail.ts';
 
 interface Props {
   readonly id: number;
@@ -28,8 +28,7 @@ export const Tile = memo(function Tile({
   frames,
   tags,
 }: Props) {
-  const image = useThumbnail(id);
-  const drawn = useThumbnailDrawn(id);
+  const { image, drawn } = useThumbnail(id);
   const fileName = record.path.slice(record.path.lastIndexOf('/') + 1);
   const split = record.split === 'Train' || record.split === 'Test' ? record.split : 'other';
 

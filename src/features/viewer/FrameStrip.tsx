@@ -4,7 +4,7 @@ import type { ImageRecord } from '../../core/types.ts';
 import { useSession } from '../../state/react.ts';
 import { UNREADABLE } from '../../state/thumbnails.ts';
 import { BlobCanvas } from '../../ui/BlobCanvas.tsx';
-import { useThumbnail, useThumbnailDrawn } from '../../ui/useThumbnail.ts';
+import { useThumbnail } from '../../ui/useThumbnail.ts';
 
 interface Props {
   /** The ids of the frames of the current image's patient and plane, by frame number. */
@@ -74,8 +74,7 @@ const FrameButton = memo(function FrameButton({
   current,
   onPick,
 }: FrameProps) {
-  const image = useThumbnail(id);
-  const drawn = useThumbnailDrawn(id);
+  const { image, drawn } = useThumbnail(id);
   const k = record?.frame?.k ?? 0;
   const n = record?.frame?.n ?? 0;
 
